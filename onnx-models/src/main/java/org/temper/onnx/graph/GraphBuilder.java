@@ -1,0 +1,667 @@
+package org.temper.onnx.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds a {@link Graph} one operator at a time, inferring the type and shape of every value so
+ * that gradient rules can undo broadcasts. Typed methods cover the operators Temper emits (ONNX
+ * opset {@value #OPSET}); {@link #op} adds any other operator with explicitly given outputs.
+ * Subgraph builders share their parent's name counter, so names are unique across a model.
+ */
+public final class GraphBuilder {
+
+    /** The ONNX opset every Temper graph is written for. */
+    public static final int OPSET = 17;
+
+    private final AtomicInteger counter;
+    private final List<Value> inputs = new ArrayList<>();
+    private final List<Value> outputs = new ArrayList<>();
+    private final Map<Value, TensorData> initializers = new LinkedHashMap<>();
+    private final List<Node> nodes = new ArrayList<>();
+
+    /** Starts an empty top-level graph. */
+    public GraphBuilder() {
+        this(new AtomicInteger());
+    }
+
+    private GraphBuilder(AtomicInteger counter) {
+        this.counter = counter;
+    }
+
+    /** @return a builder for a subgraph (e.g. a Loop body) whose names never clash with this one's. */
+    public GraphBuilder subgraph() {
+        return new GraphBuilder(counter);
+    }
+
+    /**
+     * @param prefix a readable prefix
+     * @return a fresh unique name
+     */
+    public String freshName(String prefix) {
+        return prefix + "_" + counter.getAndIncrement();
+    }
+
+    // ------------------------------------------------------------------ graph interface
+
+    /**
+     * Declares a graph input.
+     * @param name its name
+     * @param dtype element type
+     * @param shape shape, with symbolic dimensions where they vary
+     * @return the input value
+     */
+    public Value input(String name, DType dtype, Shape shape) {
+        Value v = new Value(name, dtype, shape);
+        inputs.add(v);
+        return v;
+    }
+
+    /**
+     * Adds a named initializer, the form in which parameters of an inference model are stored.
+     * @param name its name
+     * @param data its contents
+     * @return the value
+     */
+    public Value initializer(String name, TensorData data) {
+        Value v = new Value(name, data.dtype(), Shape.of(data.shape()));
+        initializers.put(v, data);
+        return v;
+    }
+
+    /**
+     * Declares a value as a graph output.
+     * @param v the value
+     * @return v
+     */
+    public Value output(Value v) {
+        outputs.add(v);
+        return v;
+    }
+
+    /**
+     * Declares a graph output under a chosen name, through an Identity node.
+     * @param v the value
+     * @param name the output name
+     * @return the renamed value
+     */
+    public Value output(Value v, String name) {
+        Value renamed = new Value(name, v.dtype(), v.shape());
+        nodes.add(new Node("Identity", "", freshName("Identity"), List.of(v), List.of(renamed), Map.of()));
+        outputs.add(renamed);
+        return renamed;
+    }
+
+    /**
+     * Adds a node whose outputs the caller describes. All other methods end here.
+     * @param opType operator type
+     * @param ins inputs, null for an omitted optional input
+     * @param attrs attributes
+     * @param outs output types, as values whose names are replaced with fresh ones
+     * @return the output values
+     */
+    public List<Value> op(String opType, List<Value> ins, Map<String, Object> attrs, List<Value> outs) {
+        List<Value> named = new ArrayList<>(outs.size());
+        for (Value o : outs) {
+            named.add(new Value(freshName(opType.toLowerCase()), o.dtype(), o.shape()));
+        }
+        nodes.add(new Node(opType, "", freshName(opType), ins, named, attrs));
+        return named;
+    }
+
+    /**
+     * Adds a node that was already built elsewhere (e.g. copied from an imported graph).
+     * @param node the node
+     */
+    public void addNode(Node node) {
+        nodes.add(node);
+    }
+
+    private Value op1(String opType, List<Value> ins, Map<String, Object> attrs, DType dtype, Shape shape) {
+        return op(opType, ins, attrs, List.of(new Value("", dtype, shape))).get(0);
+    }
+
+    /**
+     * @param name the graph name
+     * @return the finished graph
+     */
+    public Graph build(String name) {
+        return new Graph(name, inputs, outputs, initializers, nodes);
+    }
+
+    /** @return the nodes added so far, in order. */
+    public List<Node> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    // ------------------------------------------------------------------ constants
+
+    /**
+     * @param data contents
+     * @return a Constant node's output
+     */
+    public Value constant(TensorData data) {
+        return op1("Constant", List.of(), Map.of("value", data), data.dtype(), Shape.of(data.shape()));
+    }
+
+    /**
+     * @param x the value
+     * @param dtype FLOAT or DOUBLE
+     * @return a scalar constant
+     */
+    public Value scalar(double x, DType dtype) {
+        return constant(TensorData.ofReals(dtype, new double[] {x}));
+    }
+
+    /**
+     * @param values the entries
+     * @return a 1-D int64 constant
+     */
+    public Value longs(long... values) {
+        return constant(TensorData.ofLongs(values, values.length));
+    }
+
+    /**
+     * @param x the value
+     * @return a scalar int64 constant
+     */
+    public Value longScalar(long x) {
+        return constant(TensorData.ofLongs(new long[] {x}));
+    }
+
+    // ------------------------------------------------------------------ elementwise
+
+    /** @return a + b with broadcasting. */
+    public Value add(Value a, Value b) {
+        return binary("Add", a, b);
+    }
+
+    /** @return a - b with broadcasting. */
+    public Value sub(Value a, Value b) {
+        return binary("Sub", a, b);
+    }
+
+    /** @return a * b with broadcasting. */
+    public Value mul(Value a, Value b) {
+        return binary("Mul", a, b);
+    }
+
+    /** @return a / b with broadcasting. */
+    public Value div(Value a, Value b) {
+        return binary("Div", a, b);
+    }
+
+    /** @return a ^ b with broadcasting. */
+    public Value pow(Value a, Value b) {
+        return binary("Pow", a, b);
+    }
+
+    /** @return max(a, b) elementwise with broadcasting. */
+    public Value max(Value a, Value b) {
+        return binary("Max", a, b);
+    }
+
+    /** @return a &gt; b as booleans. */
+    public Value greater(Value a, Value b) {
+        return op1("Greater", List.of(a, b), Map.of(), DType.BOOL, broadcast(a.shape(), b.shape()));
+    }
+
+    /** @return a == b as booleans. */
+    public Value equal(Value a, Value b) {
+        return op1("Equal", List.of(a, b), Map.of(), DType.BOOL, broadcast(a.shape(), b.shape()));
+    }
+
+    /** @return cond ? a : b elementwise. */
+    public Value where(Value cond, Value a, Value b) {
+        return op1("Where", Arrays.asList(cond, a, b), Map.of(), a.dtype(),
+                broadcast(cond.shape(), broadcast(a.shape(), b.shape())));
+    }
+
+    private Value binary(String opType, Value a, Value b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(opType + " of " + a + " and " + b + ": element types differ");
+        }
+        return op1(opType, List.of(a, b), Map.of(), a.dtype(), broadcast(a.shape(), b.shape()));
+    }
+
+    /** @return relu(x). */
+    public Value relu(Value x) {
+        return unary("Relu", x);
+    }
+
+    /** @return sigmoid(x). */
+    public Value sigmoid(Value x) {
+        return unary("Sigmoid", x);
+    }
+
+    /** @return tanh(x). */
+    public Value tanh(Value x) {
+        return unary("Tanh", x);
+    }
+
+    /** @return exp(x). */
+    public Value exp(Value x) {
+        return unary("Exp", x);
+    }
+
+    /** @return log(x). */
+    public Value log(Value x) {
+        return unary("Log", x);
+    }
+
+    /** @return -x. */
+    public Value neg(Value x) {
+        return unary("Neg", x);
+    }
+
+    /** @return sqrt(x). */
+    public Value sqrt(Value x) {
+        return unary("Sqrt", x);
+    }
+
+    /** @return |x|. */
+    public Value abs(Value x) {
+        return unary("Abs", x);
+    }
+
+    /** @return x unchanged, as a new value. */
+    public Value identity(Value x) {
+        return unary("Identity", x);
+    }
+
+    /**
+     * @param x input
+     * @param alpha slope for negative inputs
+     * @return leaky relu of x
+     */
+    public Value leakyRelu(Value x, double alpha) {
+        return op1("LeakyRelu", List.of(x), Map.of("alpha", alpha), x.dtype(), x.shape());
+    }
+
+    private Value unary(String opType, Value x) {
+        return op1(opType, List.of(x), Map.of(), x.dtype(), x.shape());
+    }
+
+    /**
+     * @param x input
+     * @param to target element type
+     * @return x converted
+     */
+    public Value cast(Value x, DType to) {
+        return op1("Cast", List.of(x), Map.of("to", (long) to.onnx().getNumber()), to, x.shape());
+    }
+
+    /**
+     * @param x input
+     * @param axis the class axis
+     * @return softmax along axis
+     */
+    public Value softmax(Value x, long axis) {
+        return op1("Softmax", List.of(x), Map.of("axis", axis), x.dtype(), x.shape());
+    }
+
+    /**
+     * @param x input
+     * @param axis the class axis
+     * @return log-softmax along axis
+     */
+    public Value logSoftmax(Value x, long axis) {
+        return op1("LogSoftmax", List.of(x), Map.of("axis", axis), x.dtype(), x.shape());
+    }
+
+    // ------------------------------------------------------------------ linear algebra
+
+    /**
+     * General matrix multiply: alpha * op(a) op(b) + beta * c.
+     * @param a left matrix
+     * @param b right matrix
+     * @param c bias, broadcast to the result, or null
+     * @param transA whether to transpose a
+     * @param transB whether to transpose b
+     * @return the product
+     */
+    public Value gemm(Value a, Value b, Value c, boolean transA, boolean transB) {
+        Dim m = transA ? a.shape().dim(1) : a.shape().dim(0);
+        Dim n = transB ? b.shape().dim(0) : b.shape().dim(1);
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        if (transA) {
+            attrs.put("transA", 1L);
+        }
+        if (transB) {
+            attrs.put("transB", 1L);
+        }
+        List<Value> ins = c == null ? List.of(a, b) : List.of(a, b, c);
+        return op1("Gemm", ins, attrs, a.dtype(), Shape.of(List.of(m, n)));
+    }
+
+    /**
+     * Matrix product with numpy semantics for rank 2 and higher (equal leading dimensions).
+     * @param a left operand
+     * @param b right operand
+     * @return a @ b
+     */
+    public Value matMul(Value a, Value b) {
+        Shape out = Shape.unknown();
+        if (a.shape().isKnown() && b.shape().isKnown() && a.shape().rank() >= 2 && b.shape().rank() >= 2) {
+            List<Dim> ad = a.shape().dims();
+            List<Dim> bd = b.shape().dims();
+            Shape batchA = Shape.of(ad.subList(0, ad.size() - 2));
+            Shape batchB = Shape.of(bd.subList(0, bd.size() - 2));
+            List<Dim> dims = new ArrayList<>(broadcast(batchA, batchB).dims());
+            dims.add(ad.get(ad.size() - 2));
+            dims.add(bd.get(bd.size() - 1));
+            out = Shape.of(dims);
+        }
+        return op1("MatMul", List.of(a, b), Map.of(), a.dtype(), out);
+    }
+
+    /**
+     * @param x input
+     * @param perm the permutation of axes
+     * @return x with axes permuted
+     */
+    public Value transpose(Value x, long... perm) {
+        Shape out = Shape.unknown();
+        if (x.shape().isKnown()) {
+            List<Dim> d = new ArrayList<>();
+            for (long p : perm) {
+                d.add(x.shape().dim((int) p));
+            }
+            out = Shape.of(d);
+        }
+        return op1("Transpose", List.of(x), Map.of("perm", perm.clone()), x.dtype(), out);
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /**
+     * @param x input
+     * @param keepDims whether reduced axes stay as size 1
+     * @param axes axes to sum; none means all
+     * @return the sum
+     */
+    public Value reduceSum(Value x, boolean keepDims, long... axes) {
+        List<Value> ins = axes.length == 0 ? List.of(x) : List.of(x, longs(axes));
+        return op1("ReduceSum", ins, Map.of("keepdims", keepDims ? 1L : 0L), x.dtype(),
+                reducedShape(x.shape(), keepDims, axes));
+    }
+
+    /**
+     * @param x input
+     * @param keepDims whether reduced axes stay as size 1
+     * @param axes axes to average; none means all
+     * @return the mean
+     */
+    public Value reduceMean(Value x, boolean keepDims, long... axes) {
+        return reduceWithAttr("ReduceMean", x, keepDims, axes);
+    }
+
+    /**
+     * @param x input
+     * @param keepDims whether reduced axes stay as size 1
+     * @param axes axes to take the maximum over; none means all
+     * @return the maximum
+     */
+    public Value reduceMax(Value x, boolean keepDims, long... axes) {
+        return reduceWithAttr("ReduceMax", x, keepDims, axes);
+    }
+
+    private Value reduceWithAttr(String opType, Value x, boolean keepDims, long... axes) {
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put("keepdims", keepDims ? 1L : 0L);
+        if (axes.length > 0) {
+            attrs.put("axes", axes.clone());
+        }
+        return op1(opType, List.of(x), attrs, x.dtype(), reducedShape(x.shape(), keepDims, axes));
+    }
+
+    /**
+     * @param x input
+     * @param axis the axis
+     * @param keepDims whether that axis stays as size 1
+     * @return the int64 index of the maximum along axis
+     */
+    public Value argMax(Value x, long axis, boolean keepDims) {
+        return op1("ArgMax", List.of(x), Map.of("axis", axis, "keepdims", keepDims ? 1L : 0L), DType.INT64,
+                reducedShape(x.shape(), keepDims, axis));
+    }
+
+    private static Shape reducedShape(Shape s, boolean keepDims, long... axes) {
+        if (!s.isKnown()) {
+            return s;
+        }
+        int rank = s.rank();
+        boolean[] reduced = new boolean[rank];
+        if (axes.length == 0) {
+            Arrays.fill(reduced, true);
+        }
+        for (long a : axes) {
+            reduced[(int) (a < 0 ? a + rank : a)] = true;
+        }
+        List<Dim> d = new ArrayList<>();
+        for (int i = 0; i < rank; i++) {
+            if (!reduced[i]) {
+                d.add(s.dim(i));
+            } else if (keepDims) {
+                d.add(Dim.of(1));
+            }
+        }
+        return Shape.of(d);
+    }
+
+    // ------------------------------------------------------------------ shapes and indexing
+
+    /**
+     * @param x input
+     * @param target the new shape: fixed sizes, 0 to copy an input dimension, -1 for one inferred
+     * @return x reshaped
+     */
+    public Value reshape(Value x, long... target) {
+        List<Dim> d = new ArrayList<>();
+        for (int i = 0; i < target.length; i++) {
+            long t = target[i];
+            d.add(t > 0 ? Dim.of(t) : t == 0 ? x.shape().dim(i) : inferredDim(x.shape(), target));
+        }
+        return op1("Reshape", List.of(x, longs(target)), Map.of(), x.dtype(), Shape.of(d));
+    }
+
+    /**
+     * Reshapes to the runtime shape held by an int64 value.
+     * @param x input
+     * @param shapeValue 1-D int64 shape
+     * @param result the known result shape
+     * @return x reshaped
+     */
+    public Value reshape(Value x, Value shapeValue, Shape result) {
+        return op1("Reshape", List.of(x, shapeValue), Map.of(), x.dtype(), result);
+    }
+
+    private static Dim inferredDim(Shape in, long[] target) {
+        if (!in.isKnown()) {
+            return Dim.UNKNOWN;
+        }
+        long inputElements = 1;
+        for (int i = 0; i < in.rank(); i++) {
+            boolean copied = i < target.length && target[i] == 0;
+            if (!copied) {
+                if (!in.dim(i).isFixed()) {
+                    return Dim.UNKNOWN;
+                }
+                inputElements *= in.dim(i).size();
+            }
+        }
+        long known = 1;
+        for (long t : target) {
+            if (t > 0) {
+                known *= t;
+            }
+        }
+        return Dim.of(inputElements / known);
+    }
+
+    /**
+     * @param x input of rank 2 or more
+     * @param axis dimensions before axis form the rows, the rest the columns
+     * @return a 2-D view
+     */
+    public Value flatten(Value x, long axis) {
+        Shape out = Shape.unknown();
+        if (x.shape().isKnown()) {
+            List<Dim> d = x.shape().dims();
+            out = Shape.of(List.of(product(d.subList(0, (int) axis)), product(d.subList((int) axis, d.size()))));
+        }
+        return op1("Flatten", List.of(x), Map.of("axis", axis), x.dtype(), out);
+    }
+
+    private static Dim product(List<Dim> dims) {
+        if (dims.size() == 1) {
+            return dims.get(0);
+        }
+        long p = 1;
+        for (Dim d : dims) {
+            if (!d.isFixed()) {
+                return Dim.UNKNOWN;
+            }
+            p *= d.size();
+        }
+        return Dim.of(p);
+    }
+
+    /**
+     * @param x input
+     * @return its shape as a 1-D int64 value
+     */
+    public Value shapeOf(Value x) {
+        return op1("Shape", List.of(x), Map.of(), DType.INT64,
+                x.shape().isKnown() ? Shape.of(x.shape().rank()) : Shape.unknown());
+    }
+
+    /**
+     * @param x data
+     * @param indices int64 indices
+     * @param axis the axis to gather along
+     * @return the gathered entries
+     */
+    public Value gather(Value x, Value indices, long axis) {
+        Shape out = Shape.unknown();
+        if (x.shape().isKnown() && indices.shape().isKnown()) {
+            List<Dim> d = new ArrayList<>(x.shape().dims().subList(0, (int) axis));
+            d.addAll(indices.shape().dims());
+            d.addAll(x.shape().dims().subList((int) axis + 1, x.shape().rank()));
+            out = Shape.of(d);
+        }
+        return op1("Gather", List.of(x, indices), Map.of("axis", axis), x.dtype(), out);
+    }
+
+    /**
+     * @param axis the axis to join along
+     * @param parts the values to join
+     * @return the concatenation
+     */
+    public Value concat(long axis, Value... parts) {
+        Shape out = Shape.unknown();
+        if (Arrays.stream(parts).allMatch(p -> p.shape().isKnown())) {
+            int rank = parts[0].shape().rank();
+            int ax = (int) (axis < 0 ? axis + rank : axis);
+            List<Dim> d = new ArrayList<>(parts[0].shape().dims());
+            long total = 0;
+            for (Value p : parts) {
+                Dim pd = p.shape().dim(ax);
+                total = total < 0 || !pd.isFixed() ? -1 : total + pd.size();
+            }
+            d.set(ax, total < 0 ? Dim.UNKNOWN : Dim.of(total));
+            out = Shape.of(d);
+        }
+        return op1("Concat", List.of(parts), Map.of("axis", axis), parts[0].dtype(), out);
+    }
+
+    /**
+     * @param x input
+     * @param axes positions of new size-1 axes in the result
+     * @return x with those axes inserted
+     */
+    public Value unsqueeze(Value x, long... axes) {
+        Shape out = Shape.unknown();
+        if (x.shape().isKnown()) {
+            int rank = x.shape().rank() + axes.length;
+            Dim[] d = new Dim[rank];
+            for (long a : axes) {
+                d[(int) (a < 0 ? a + rank : a)] = Dim.of(1);
+            }
+            int j = 0;
+            for (int i = 0; i < rank; i++) {
+                if (d[i] == null) {
+                    d[i] = x.shape().dim(j++);
+                }
+            }
+            out = Shape.of(List.of(d));
+        }
+        return op1("Unsqueeze", List.of(x, longs(axes)), Map.of(), x.dtype(), out);
+    }
+
+    /**
+     * One-hot encodes int64 class indices along a new last axis.
+     * @param indices int64 indices of shape [N]
+     * @param depth number of classes K
+     * @param dtype FLOAT or DOUBLE result
+     * @return [N, K] with 1 at each index and 0 elsewhere
+     */
+    public Value oneHot(Value indices, long depth, DType dtype) {
+        Value values = constant(TensorData.ofReals(dtype, new double[] {0, 1}, 2));
+        List<Dim> d = new ArrayList<>(indices.shape().dims());
+        d.add(Dim.of(depth));
+        return op1("OneHot", List.of(indices, longs(depth), values), Map.of("axis", -1L), dtype, Shape.of(d));
+    }
+
+    /**
+     * Inverted dropout in training mode, returning the output and the boolean keep-mask.
+     * @param x input
+     * @param ratio probability of dropping an element
+     * @param seed the seed attribute of the node
+     * @return [output, mask]
+     */
+    public List<Value> dropout(Value x, double ratio, long seed) {
+        Value r = scalar(ratio, x.dtype());
+        Value training = constant(TensorData.ofRaw(DType.BOOL, new long[0],
+                java.nio.ByteBuffer.wrap(new byte[] {1})));
+        return op("Dropout", List.of(x, r, training), Map.of("seed", seed),
+                List.of(new Value("", x.dtype(), x.shape()), new Value("", DType.BOOL, x.shape())));
+    }
+
+    // ------------------------------------------------------------------ shape algebra
+
+    /**
+     * Numpy broadcasting of two shapes.
+     * @param a one shape
+     * @param b another
+     * @return the broadcast shape
+     * @throws IllegalArgumentException when two fixed dimensions conflict
+     */
+    public static Shape broadcast(Shape a, Shape b) {
+        if (!a.isKnown() || !b.isKnown()) {
+            return Shape.unknown();
+        }
+        int rank = Math.max(a.rank(), b.rank());
+        List<Dim> out = new ArrayList<>(rank);
+        for (int i = 0; i < rank; i++) {
+            int ia = i - (rank - a.rank());
+            int ib = i - (rank - b.rank());
+            Dim da = ia >= 0 ? a.dim(ia) : Dim.of(1);
+            Dim db = ib >= 0 ? b.dim(ib) : Dim.of(1);
+            if (da.isOne()) {
+                out.add(db);
+            } else if (db.isOne() || da.sameAs(db)) {
+                out.add(da);
+            } else if (da.isFixed() && db.isFixed()) {
+                throw new IllegalArgumentException("Shapes " + a + " and " + b + " do not broadcast");
+            } else {
+                out.add(da.isFixed() ? da : db.isFixed() ? db : da.symbol() != null ? da : db);
+            }
+        }
+        return Shape.of(out);
+    }
+}
