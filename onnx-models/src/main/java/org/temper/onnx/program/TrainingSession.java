@@ -1,0 +1,198 @@
+package org.temper.onnx.program;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.graph.OnnxProto;
+import org.temper.onnx.graph.TensorData;
+import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.onnx.runtime.OrtRuntime;
+import org.temper.onnx.runtime.Tensors;
+import org.temper.onnx.zoo.Parameter;
+
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@link EpochProgram} opened in ONNX Runtime together with its training data and state. The
+ * data set tensors are created once over direct buffers; parameters and optimizer state live in
+ * ONNX Runtime tensors that each run's outputs replace, so they are copied to the host only when
+ * asked for.
+ */
+public final class TrainingSession implements AutoCloseable {
+
+    private final EpochProgram program;
+    private final OrtSession session;
+    private final int batchSize;
+    private final Map<String, OnnxTensor> data = new HashMap<>();
+    private final Map<String, OnnxTensor> state = new LinkedHashMap<>();
+    private final long[] featureShape;
+    private float step;
+
+    /**
+     * @param program the training program
+     * @param batchSize examples per step (as the program was built for)
+     * @param train the training data
+     * @param teacherLogits [N, K] teacher logits row-major, or null when the program needs none
+     * @param settings device and threads
+     * @throws OrtException when ONNX Runtime rejects the program
+     */
+    public TrainingSession(EpochProgram program, int batchSize, DenseDataset train, FloatBuffer teacherLogits,
+                           ExecutionSettings settings) throws OrtException {
+        this.program = program;
+        this.batchSize = batchSize;
+        this.session = OrtRuntime.open(OnnxProto.toModel(program.graph(), "temper", Map.of()).toByteArray(), settings);
+        long[] shape = new long[train.exampleShape().length + 1];
+        shape[0] = train.size();
+        System.arraycopy(train.exampleShape(), 0, shape, 1, shape.length - 1);
+        this.featureShape = shape;
+        try {
+            setFeatures(train.features());
+            data.put(ProgramNames.LABELS, OnnxTensor.createTensor(OrtRuntime.environment(),
+                    directLongs(train.labels()), new long[] {train.size()}));
+            if (program.needsTeacher()) {
+                if (teacherLogits == null) {
+                    throw new IllegalArgumentException("This objective needs teacher logits");
+                }
+                data.put(ProgramNames.TEACHER, OnnxTensor.createTensor(OrtRuntime.environment(), teacherLogits,
+                        new long[] {train.size(), teacherLogits.remaining() / train.size()}));
+            }
+            List<Parameter> ps = program.parameters();
+            for (int i = 0; i < ps.size(); i++) {
+                state.put(ProgramNames.param(ps.get(i).name()), Tensors.toOrt(ps.get(i).initial()));
+                List<TensorData> s = program.initialState(i);
+                for (int j = 0; j < s.size(); j++) {
+                    state.put(ProgramNames.state(ps.get(i).name(), j), Tensors.toOrt(s.get(j)));
+                }
+            }
+        } catch (OrtException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Replaces the training features (for example with an augmented copy of the same examples).
+     * @param features a direct buffer of the same size as the training features; it must stay
+     *                 unchanged until the next call
+     * @throws OrtException on failure
+     */
+    public void setFeatures(FloatBuffer features) throws OrtException {
+        OnnxTensor old = data.put(ProgramNames.FEATURES, OnnxTensor.createTensor(OrtRuntime.environment(), features,
+                featureShape));
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /**
+     * Runs training steps in one call.
+     * @param batches the example indices of each step, steps * batchSize entries
+     * @param learningRates the learning rate of each step
+     * @param stepWeights the objective weight of each step
+     * @return the loss and accuracy of each step
+     * @throws OrtException on failure
+     */
+    public StepResults run(long[] batches, float[] learningRates, float[] stepWeights) throws OrtException {
+        int steps = learningRates.length;
+        if (batches.length != (long) steps * batchSize || stepWeights.length != steps) {
+            throw new IllegalArgumentException("Expected " + steps + " steps of " + batchSize + " indices and weights");
+        }
+        Map<String, OnnxTensor> inputs = new HashMap<>(data);
+        inputs.putAll(state);
+        List<OnnxTensor> perRun = new ArrayList<>();
+        try {
+            perRun.add(OnnxTensor.createTensor(OrtRuntime.environment(), directLongs(batches),
+                    new long[] {steps, batchSize}));
+            perRun.add(OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(learningRates),
+                    new long[] {steps}));
+            perRun.add(OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(stepWeights),
+                    new long[] {steps}));
+            perRun.add(OnnxTensor.createTensor(OrtRuntime.environment(), (long) steps));
+            perRun.add(OnnxTensor.createTensor(OrtRuntime.environment(), step));
+            inputs.put(ProgramNames.BATCHES, perRun.get(0));
+            inputs.put(ProgramNames.LEARNING_RATES, perRun.get(1));
+            inputs.put(ProgramNames.STEP_WEIGHTS, perRun.get(2));
+            inputs.put(ProgramNames.TRIP_COUNT, perRun.get(3));
+            inputs.put(ProgramNames.STEP, perRun.get(4));
+            // The Result is not closed as a whole: the new state tensors are kept as the next inputs.
+            OrtSession.Result result = session.run(inputs);
+            Map<String, OnnxTensor> out = new HashMap<>();
+            for (Map.Entry<String, OnnxValue> e : result) {
+                out.put(e.getKey(), (OnnxTensor) e.getValue());
+            }
+            for (String key : new ArrayList<>(state.keySet())) {
+                String newKey = "new." + key;
+                state.put(key, out.remove(newKey)).close();
+            }
+            try {
+                step = out.get(ProgramNames.NEW_STEP).getFloatBuffer().get(0);
+                float[] losses = new float[steps];
+                float[] accuracies = new float[steps];
+                out.get(ProgramNames.LOSSES).getFloatBuffer().get(losses);
+                out.get(ProgramNames.ACCURACIES).getFloatBuffer().get(accuracies);
+                return new StepResults(losses, accuracies);
+            } finally {
+                out.values().forEach(OnnxTensor::close);
+            }
+        } finally {
+            perRun.forEach(OnnxTensor::close);
+        }
+    }
+
+    /** @return the number of updates done so far. */
+    public long updates() {
+        return (long) step;
+    }
+
+    /** @return the current parameters, copied to the host, in the program's order. */
+    public List<TensorData> parameters() {
+        List<TensorData> out = new ArrayList<>();
+        for (Parameter p : program.parameters()) {
+            out.add(Tensors.fromOrt(state.get(ProgramNames.param(p.name()))));
+        }
+        return out;
+    }
+
+    /**
+     * @return the current parameter tensors by parameter name, owned by this session (do not close)
+     */
+    public Map<String, OnnxTensor> parameterTensors() {
+        Map<String, OnnxTensor> m = new LinkedHashMap<>();
+        for (Parameter p : program.parameters()) {
+            m.put(p.name(), state.get(ProgramNames.param(p.name())));
+        }
+        return m;
+    }
+
+    private static LongBuffer directLongs(long[] values) {
+        LongBuffer b = java.nio.ByteBuffer.allocateDirect(values.length * Long.BYTES)
+                .order(java.nio.ByteOrder.nativeOrder()).asLongBuffer();
+        b.put(values).flip();
+        return b;
+    }
+
+    @Override
+    public void close() throws OrtException {
+        data.values().forEach(OnnxTensor::close);
+        state.values().forEach(OnnxTensor::close);
+        data.clear();
+        state.clear();
+        session.close();
+    }
+
+    /**
+     * Per-step results of a run.
+     * @param losses mean loss of each step
+     * @param accuracies batch accuracy of each step
+     */
+    public record StepResults(float[] losses, float[] accuracies) {
+    }
+}

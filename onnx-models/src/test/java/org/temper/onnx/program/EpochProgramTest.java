@@ -1,0 +1,94 @@
+package org.temper.onnx.program;
+
+import org.junit.jupiter.api.Test;
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.graph.TensorData;
+import org.temper.onnx.objective.LabelSmoothing;
+import org.temper.onnx.optim.Sgd;
+import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.Mlp;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EpochProgramTest {
+
+    /** Two Gaussian blobs per class in 4 dimensions, three classes: easily separable. */
+    static DenseDataset blobs(int n, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[n * 4];
+        long[] y = new long[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            for (int d = 0; d < 4; d++) {
+                x[i * 4 + d] = (float) (r.nextGaussian() * 0.5 + (d == y[i] ? 2 : 0));
+            }
+        }
+        return DenseDataset.of(x, y, new long[] {4}, 3);
+    }
+
+    private static Mlp net() {
+        return Mlp.create(new long[] {4}, new int[] {16, 8}, 3, 0, Initializer.HE_NORMAL, null, 7);
+    }
+
+    private static long[] batches(int steps, int batch, int n, long seed) {
+        Random r = new Random(seed);
+        long[] b = new long[steps * batch];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = r.nextInt(n);
+        }
+        return b;
+    }
+
+    @Test
+    void loopEpochEqualsStepByStepRunsToTheBit() throws Exception {
+        DenseDataset data = blobs(90, 1);
+        EpochProgram program = EpochProgram.build(net(), LabelSmoothing.uniform(0.1), new Sgd(0.9, 0.1, false, 1e-4), 10);
+        int steps = 12;
+        long[] batches = batches(steps, 10, data.size(), 3);
+        float[] lrs = new float[steps];
+        float[] weights = new float[steps];
+        Arrays.fill(lrs, 0.05f);
+        Arrays.fill(weights, 1f);
+        List<TensorData> together;
+        float[] lossesTogether;
+        try (TrainingSession s = new TrainingSession(program, 10, data, null, ExecutionSettings.DEFAULT)) {
+            lossesTogether = s.run(batches, lrs, weights).losses();
+            together = s.parameters();
+        }
+        float[] lossesApart = new float[steps];
+        List<TensorData> apart;
+        try (TrainingSession s = new TrainingSession(program, 10, data, null, ExecutionSettings.DEFAULT)) {
+            for (int i = 0; i < steps; i++) {
+                lossesApart[i] = s.run(Arrays.copyOfRange(batches, i * 10, i * 10 + 10), new float[] {0.05f},
+                        new float[] {1f}).losses()[0];
+            }
+            apart = s.parameters();
+        }
+        assertArrayEquals(lossesTogether, lossesApart);
+        for (int i = 0; i < together.size(); i++) {
+            assertArrayEquals(together.get(i).toFloats(), apart.get(i).toFloats(), "parameter " + i);
+        }
+    }
+
+    @Test
+    void trainingReducesLossAndSeparatesBlobs() throws Exception {
+        DenseDataset data = blobs(300, 2);
+        EpochProgram program = EpochProgram.build(net(), LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), 30);
+        int steps = 100;
+        float[] lrs = new float[steps];
+        float[] weights = new float[steps];
+        Arrays.fill(lrs, 0.05f);
+        Arrays.fill(weights, 1f);
+        try (TrainingSession s = new TrainingSession(program, 30, data, null, ExecutionSettings.DEFAULT)) {
+            TrainingSession.StepResults r = s.run(batches(steps, 30, data.size(), 5), lrs, weights);
+            assertTrue(r.losses()[steps - 1] < 0.3 * r.losses()[0], "loss " + r.losses()[0] + " -> " + r.losses()[steps - 1]);
+            assertTrue(r.accuracies()[steps - 1] > 0.9, "accuracy " + r.accuracies()[steps - 1]);
+        }
+    }
+}
