@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code temper} command line: one subcommand per job. */
 @Command(name = "temper", mixinStandardHelpOptions = true, version = "temper 0.1.0",
         description = "Train calibrated neural classifiers as ONNX graphs and measure their calibration.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class})
 public final class TemperCommand implements Runnable {
 
     @CommandLine.Spec
@@ -17,7 +17,26 @@ public final class TemperCommand implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TemperCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * @return the command line with Temper's error handling: a bad value or input is one clear line
+     *         and exit code 2, never a stack trace
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TemperCommand());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                    || e instanceof org.temper.onnx.runtime.DeviceUnavailableException
+                    || e instanceof org.temper.onnx.fit.TrainingDivergedException) {
+                cmd.getErr().println(cmd.getColorScheme().errorText("temper " + cmd.getCommandName() + ": "
+                        + e.getMessage()));
+                return 2;
+            }
+            throw e;
+        });
+        return cl;
     }
 
     @Override

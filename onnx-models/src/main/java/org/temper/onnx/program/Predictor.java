@@ -21,28 +21,23 @@ public final class Predictor implements AutoCloseable {
     public static final int DEFAULT_BATCH = 2048;
 
     private final OrtSession session;
+    private final ModelSignature signature;
     private final long[] exampleShape;
     private final int exampleSize;
     private final int numClasses;
 
     /**
-     * @param model serialized inference model with input {@value ProgramNames#INPUT} and output
-     *              {@value ProgramNames#LOGITS}
-     * @param exampleShape the shape of one example
-     * @param numClasses the width of the logits
+     * @param model serialized inference model
+     * @param signature its input and logits names and shapes
      * @param settings device and threads
      * @throws OrtException when ONNX Runtime rejects the model
      */
-    public Predictor(byte[] model, long[] exampleShape, int numClasses, ExecutionSettings settings)
-            throws OrtException {
+    public Predictor(byte[] model, ModelSignature signature, ExecutionSettings settings) throws OrtException {
         this.session = OrtRuntime.open(model, settings);
-        this.exampleShape = exampleShape.clone();
-        int size = 1;
-        for (long d : exampleShape) {
-            size *= (int) d;
-        }
-        this.exampleSize = size;
-        this.numClasses = numClasses;
+        this.signature = signature;
+        this.exampleShape = signature.exampleShape();
+        this.exampleSize = signature.exampleSize();
+        this.numClasses = signature.numClasses();
     }
 
     /** @return the number of classes. */
@@ -68,8 +63,8 @@ public final class Predictor implements AutoCloseable {
             FloatBuffer slice = all.slice(all.position() + start * exampleSize, count * exampleSize);
             Map<String, OnnxTensor> inputs = new HashMap<>(extraInputs);
             try (OnnxTensor x = OnnxTensor.createTensor(OrtRuntime.environment(), slice, shape)) {
-                inputs.put(ProgramNames.INPUT, x);
-                try (OrtSession.Result r = session.run(inputs, Set.of(ProgramNames.LOGITS))) {
+                inputs.put(signature.input(), x);
+                try (OrtSession.Result r = session.run(inputs, Set.of(signature.logits()))) {
                     ((OnnxTensor) r.get(0)).getFloatBuffer().get(out, start * numClasses, count * numClasses);
                 }
             }
