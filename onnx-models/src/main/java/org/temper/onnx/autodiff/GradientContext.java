@@ -2,6 +2,7 @@ package org.temper.onnx.autodiff;
 
 import org.temper.onnx.graph.Dim;
 import org.temper.onnx.graph.GraphBuilder;
+import org.temper.onnx.graph.Node;
 import org.temper.onnx.graph.Shape;
 import org.temper.onnx.graph.Value;
 
@@ -31,6 +32,18 @@ public final class GradientContext {
      */
     public boolean needsGradient(Value v) {
         return v != null && needed.contains(v);
+    }
+
+    /**
+     * Reads a float attribute at the precision ONNX stores it (float32), so that a rule scales by
+     * exactly the number ONNX Runtime used in the forward pass.
+     * @param node the forward node
+     * @param key attribute name
+     * @param fallback the operator's default
+     * @return the attribute rounded to float32
+     */
+    public double floatAttr(Node node, String key, double fallback) {
+        return (float) node.floatAttr(key, fallback);
     }
 
     /**

@@ -325,17 +325,7 @@ public final class GraphBuilder {
      * @return the product
      */
     public Value gemm(Value a, Value b, Value c, boolean transA, boolean transB) {
-        Dim m = transA ? a.shape().dim(1) : a.shape().dim(0);
-        Dim n = transB ? b.shape().dim(0) : b.shape().dim(1);
-        Map<String, Object> attrs = new LinkedHashMap<>();
-        if (transA) {
-            attrs.put("transA", 1L);
-        }
-        if (transB) {
-            attrs.put("transB", 1L);
-        }
-        List<Value> ins = c == null ? List.of(a, b) : List.of(a, b, c);
-        return op1("Gemm", ins, attrs, a.dtype(), Shape.of(List.of(m, n)));
+        return gemm(a, b, c, transA, transB, 1.0, 1.0);
     }
 
     /**
@@ -663,5 +653,61 @@ public final class GraphBuilder {
             }
         }
         return Shape.of(out);
+    }
+
+    // ------------------------------------------------------------------ added for gradient rules
+
+    /**
+     * General matrix multiply with explicit scale factors: alpha * op(a) op(b) + beta * c.
+     * @param a left matrix
+     * @param b right matrix
+     * @param c bias, broadcast to the result, or null
+     * @param transA whether to transpose a
+     * @param transB whether to transpose b
+     * @param alpha the scale of the product
+     * @param beta the scale of the bias
+     * @return the product
+     */
+    public Value gemm(Value a, Value b, Value c, boolean transA, boolean transB, double alpha, double beta) {
+        Dim m = transA ? a.shape().dim(1) : a.shape().dim(0);
+        Dim n = transB ? b.shape().dim(0) : b.shape().dim(1);
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        if (transA) {
+            attrs.put("transA", 1L);
+        }
+        if (transB) {
+            attrs.put("transB", 1L);
+        }
+        if (alpha != 1.0) {
+            attrs.put("alpha", alpha);
+        }
+        if (beta != 1.0) {
+            attrs.put("beta", beta);
+        }
+        List<Value> ins = c == null ? List.of(a, b) : List.of(a, b, c);
+        return op1("Gemm", ins, attrs, a.dtype(), Shape.of(List.of(m, n)));
+    }
+
+    /**
+     * Splits x along an axis into parts whose sizes are given at run time (opset 13 and later
+     * take {@code split} as an input).
+     * @param x input
+     * @param axis the axis to cut, negative counts from the end
+     * @param sizes 1-D int64 value holding the size of each part along axis
+     * @param partSizes the size of each part along axis as far as known, one per output
+     * @return the parts, in order
+     */
+    public List<Value> split(Value x, long axis, Value sizes, List<Dim> partSizes) {
+        List<Value> outs = new ArrayList<>(partSizes.size());
+        for (Dim part : partSizes) {
+            Shape shape = Shape.unknown();
+            if (x.shape().isKnown()) {
+                List<Dim> d = new ArrayList<>(x.shape().dims());
+                d.set((int) (axis < 0 ? axis + d.size() : axis), part);
+                shape = Shape.of(d);
+            }
+            outs.add(new Value("", x.dtype(), shape));
+        }
+        return op("Split", List.of(x, sizes), Map.of("axis", axis), outs);
     }
 }
