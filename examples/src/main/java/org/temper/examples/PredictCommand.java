@@ -1,0 +1,99 @@
+package org.temper.examples;
+
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.fit.ModelFiles;
+import org.temper.onnx.fit.SavedModel;
+import org.temper.onnx.program.Predictor;
+import org.temper.onnx.runtime.Device;
+import org.temper.onnx.runtime.ExecutionSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code temper predict}: runs an ONNX classifier over a data set and writes its logits as CSV. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compute a model's logits on a data set; write them (and the labels) as CSV for 'temper calibrate'.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.onnx", description = "A classifier ONNX model.")
+    Path model;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--split", defaultValue = "test", description = "test or train. Default: ${DEFAULT-VALUE}.")
+    String split;
+
+    @Option(names = "--logits", paramLabel = "FILE.csv", description = "Write one row of K logits per example.")
+    Path logitsOut;
+
+    @Option(names = "--labels", paramLabel = "FILE.csv", description = "Write one label per line.")
+    Path labelsOut;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path p : new Path[] {logitsOut, labelsOut}) {
+            if (p != null && Files.exists(p)) {
+                throw new IllegalArgumentException(p + " already exists; choose another path or delete it first");
+            }
+        }
+        SavedModel saved = ModelFiles.read(model);
+        DenseDataset d = switch (split.toLowerCase(Locale.ROOT)) {
+            case "test" -> data.test();
+            case "train" -> data.train();
+            default -> throw new IllegalArgumentException("--split " + split + ": use test or train");
+        };
+        if (saved.signature().exampleSize() != d.exampleSize()) {
+            throw new IllegalArgumentException(model + " expects examples of shape "
+                    + Arrays.toString(saved.signature().exampleShape()) + " but the data has "
+                    + Arrays.toString(d.exampleShape()));
+        }
+        float[] logits;
+        try (Predictor p = saved.predictor(new ExecutionSettings(Device.parse(device), 0))) {
+            logits = p.logits(d.features(), d.size());
+        }
+        int k = saved.signature().numClasses();
+        System.out.printf(Locale.ROOT, "%s on %d %s examples: accuracy %.2f%%%n", model, d.size(), split,
+                100 * Logits.accuracy(logits, d.labels(), k));
+        if (logitsOut != null) {
+            try (BufferedWriter w = Files.newBufferedWriter(logitsOut, StandardOpenOption.CREATE_NEW)) {
+                for (int i = 0; i < d.size(); i++) {
+                    for (int c = 0; c < k; c++) {
+                        if (c > 0) {
+                            w.write(',');
+                        }
+                        w.write(Float.toString(logits[i * k + c]));
+                    }
+                    w.newLine();
+                }
+            }
+            System.out.println("Logits written to " + logitsOut);
+        }
+        if (labelsOut != null) {
+            writeLabels(d.labels(), labelsOut);
+            System.out.println("Labels written to " + labelsOut);
+        }
+        return 0;
+    }
+
+    private static void writeLabels(long[] labels, Path out) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardOpenOption.CREATE_NEW)) {
+            for (long l : labels) {
+                w.write(Long.toString(l));
+                w.newLine();
+            }
+        }
+    }
+}
