@@ -12,8 +12,8 @@ public final class TrainingDivergedException extends RuntimeException {
      * @param learningRate the learning rate of that step
      */
     public TrainingDivergedException(int epoch, int step, double loss, double learningRate) {
-        super("Training diverged in epoch " + epoch + " at step " + step + ": the loss is " + loss
-                + " with learning rate " + learningRate + ". Lower the learning rate (e.g. to " + learningRate / 10
-                + ") or clip gradients.");
+        super(String.format(java.util.Locale.ROOT, "Training diverged in epoch %d at step %d: the loss is %s with"
+                + " learning rate %.4g. Lower the learning rate (e.g. to %.4g) or clip gradients.", epoch, step, loss,
+                learningRate, learningRate / 10));
     }
 }

@@ -1,0 +1,179 @@
+package org.temper.onnx.fit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.objective.LabelSmoothing;
+import org.temper.onnx.program.Predictor;
+import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.Mlp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FitterTest {
+
+    /** Three Gaussian blobs in 4 dimensions, centred on the first three axes. */
+    static DenseDataset blobs(int n, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[n * 4];
+        long[] y = new long[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            for (int d = 0; d < 4; d++) {
+                x[i * 4 + d] = (float) (r.nextGaussian() * 0.5 + (d == y[i] ? 2 : 0));
+            }
+        }
+        return DenseDataset.of(x, y, new long[] {4}, 3);
+    }
+
+    private static Mlp net() {
+        return Mlp.create(new long[] {4}, new int[] {16}, 3, 0, Initializer.HE_NORMAL, null, 3);
+    }
+
+    private static TrainingConfig config() {
+        return TrainingConfig.defaults().withEpochs(5, 16).withLearningRate(LearningRate.constant(0.05));
+    }
+
+    @Test
+    void fitsBlobsAndReportsEveryEpoch() throws Exception {
+        List<EpochReport> seen = new java.util.ArrayList<>();
+        FitResult r = new Fitter(config(), List.of(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                seen.add(report);
+            }
+        })).fit(net(), blobs(300, 1), blobs(90, 2), null);
+        assertEquals(StopReason.COMPLETED, r.stopReason());
+        assertEquals(5, seen.size());
+        assertEquals(r.history(), seen);
+        EpochReport last = seen.get(4);
+        assertTrue(last.validationAccuracy() > 0.9, "validation accuracy " + last.validationAccuracy());
+        assertTrue(last.loss() < seen.get(0).loss());
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestEpochWhenValidationStopsImproving() throws Exception {
+        TrainingConfig c = config().withEpochs(10, 16).withLearningRate(LearningRate.constant(1e-12))
+                .withEarlyStopping(2);
+        FitResult r = new Fitter(c, List.of()).fit(net(), blobs(90, 1), blobs(30, 2), null);
+        assertEquals(StopReason.EARLY_STOPPING, r.stopReason());
+        assertEquals(3, r.history().size(), "best at epoch 1, then 2 epochs without improvement");
+    }
+
+    @Test
+    void stopRequestAndTimeBudgetEndTrainingEarly() throws Exception {
+        FitResult stopped = new Fitter(config().withProgressSteps(1), List.of(new TrainingListener() {
+            @Override
+            public boolean stopRequested() {
+                return true;
+            }
+        })).fit(net(), blobs(90, 1), null, null);
+        assertEquals(StopReason.STOP_REQUESTED, stopped.stopReason());
+        assertTrue(stopped.history().isEmpty());
+        FitResult timed = new Fitter(config().withProgressSteps(1).withTimeBudget(Duration.ZERO), List.of())
+                .fit(net(), blobs(90, 1), null, null);
+        assertEquals(StopReason.TIME_BUDGET, timed.stopReason());
+    }
+
+    @Test
+    void divergenceNamesTheEpochAndTheLearningRate() {
+        TrainingConfig c = config().withLearningRate(LearningRate.constant(1e30));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Fitter(c, List.of()).fit(net(), blobs(90, 1), null, null));
+        assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("learning rate 1.000e+30"), e.getMessage());
+    }
+
+    @Test
+    void badDataIsRefusedBeforeTraining() {
+        Fitter f = new Fitter(config(), List.of());
+        DenseDataset oneClass = DenseDataset.of(new float[8], new long[] {1, 1}, new long[] {4}, 3);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> f.fit(net(), oneClass, null, null))
+                .getMessage().contains("only one class"));
+        DenseDataset empty = DenseDataset.of(new float[0], new long[0], new long[] {4}, 3);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> f.fit(net(), empty, null, null))
+                .getMessage().contains("empty"));
+        float[] x = new float[8];
+        x[5] = Float.NaN;
+        DenseDataset nan = DenseDataset.of(x, new long[] {0, 1}, new long[] {4}, 3);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> f.fit(net(), nan, null, null))
+                .getMessage().contains("Feature 1 of example 1 is NaN"));
+        DenseDataset wide = DenseDataset.of(new float[10], new long[] {0, 1}, new long[] {5}, 3);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> f.fit(net(), wide, null, null))
+                .getMessage().contains("shape"));
+    }
+
+    @Test
+    void savedModelPredictsTheSameLogitsAndKeepsMetadata(@TempDir Path dir) throws Exception {
+        FitResult r = new Fitter(config(), List.of()).fit(net(), blobs(90, 1), null, null);
+        Path file = dir.resolve("m.onnx");
+        r.network().save(file);
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> r.network().save(file));
+        SavedModel loaded = ModelFiles.read(file);
+        assertEquals(List.of("0", "1", "2"), loaded.classNames());
+        assertEquals(LabelSmoothing.hardTargets().describe(), loaded.metadata().get("temper.objective"));
+        DenseDataset test = blobs(30, 9);
+        try (Predictor a = r.network().predictor(ExecutionSettings.DEFAULT);
+             Predictor b = loaded.predictor(ExecutionSettings.DEFAULT)) {
+            assertArrayEquals(a.logits(test.features(), test.size()), b.logits(test.features(), test.size()));
+        }
+    }
+
+    @Test
+    void corruptAndHostileModelFilesAreRefused(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.onnx");
+        byte[] bytes = new byte[256];
+        new Random(1).nextBytes(bytes);
+        Files.write(junk, bytes);
+        assertTrue(assertThrows(IOException.class, () -> ModelFiles.read(junk)).getMessage()
+                .contains("not an ONNX model"));
+
+        FitResult r = new Fitter(config().withEpochs(1, 16), List.of()).fit(net(), blobs(30, 1), null, null);
+        Path truncated = dir.resolve("truncated.onnx");
+        byte[] whole = r.network().toOnnx().toByteArray();
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThrows(IOException.class, () -> ModelFiles.read(truncated));
+
+        var model = r.network().toOnnx().toBuilder();
+        var graph = model.getGraphBuilder();
+        var w = graph.getInitializer(0).toBuilder().clearRawData()
+                .setDataLocation(ai.onnx.proto.OnnxMl.TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder()
+                        .setKey("location").setValue("../../etc/passwd"));
+        graph.setInitializer(0, w);
+        Path hostile = dir.resolve("hostile.onnx");
+        Files.write(hostile, model.build().toByteArray());
+        assertTrue(assertThrows(IOException.class, () -> ModelFiles.read(hostile)).getMessage()
+                .contains("outside the model's folder"));
+    }
+
+    @Test
+    void externalDataInsideTheFolderIsInlined(@TempDir Path dir) throws Exception {
+        FitResult r = new Fitter(config().withEpochs(1, 16), List.of()).fit(net(), blobs(30, 1), null, null);
+        var model = r.network().toOnnx().toBuilder();
+        var graph = model.getGraphBuilder();
+        var first = graph.getInitializer(0);
+        Files.write(dir.resolve("weights.bin"), first.getRawData().toByteArray());
+        graph.setInitializer(0, first.toBuilder().clearRawData()
+                .setDataLocation(ai.onnx.proto.OnnxMl.TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder()
+                        .setKey("location").setValue("weights.bin")));
+        Path file = dir.resolve("external.onnx");
+        Files.write(file, model.build().toByteArray());
+        DenseDataset test = blobs(12, 5);
+        try (Predictor a = r.network().predictor(ExecutionSettings.DEFAULT);
+             Predictor b = ModelFiles.read(file).predictor(ExecutionSettings.DEFAULT)) {
+            assertArrayEquals(a.logits(test.features(), test.size()), b.logits(test.features(), test.size()));
+        }
+    }
+}
