@@ -66,13 +66,13 @@ public final class ConfidencePenalty implements ExampleObjective {
     @Override
     public ExampleLosses perExample(GraphBuilder b, ObjectiveInputs in) {
         if (in.stepWeight() == null) {
-            throw new IllegalArgumentException("The confidence penalty reads its weight from ObjectiveInputs.stepWeight,"
-                    + " which is missing");
+            throw new IllegalArgumentException(
+                    "The confidence penalty reads its weight from ObjectiveInputs.stepWeight, which is missing");
         }
         Value logits = in.logits();
         DType t = logits.dtype();
-        ExampleLosses ce = SoftTargets.crossEntropy(b, b.oneHot(in.labels(), in.numClasses(), t), logits);
         Value logp = b.logSoftmax(logits, -1);
+        ExampleLosses ce = SoftTargets.crossEntropy(b, b.oneHot(in.labels(), in.numClasses(), t), logp);
         Value p = b.exp(logp);
         Value entropy = b.neg(b.reduceSum(b.mul(p, logp), false, 1));
         // -dH/dz = p (log p + H)

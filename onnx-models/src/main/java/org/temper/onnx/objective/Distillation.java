@@ -92,14 +92,16 @@ public final class Distillation implements ExampleObjective {
         Value z = in.logits();
         Value teacher = in.teacherLogits();
         if (teacher == null) {
-            throw new IllegalArgumentException("Distillation needs the teacher's logits in ObjectiveInputs.teacherLogits");
+            throw new IllegalArgumentException(
+                    "Distillation needs the teacher's logits in ObjectiveInputs.teacherLogits");
         }
         DType t = z.dtype();
-        ExampleLosses hard = SoftTargets.crossEntropy(b, b.oneHot(in.labels(), in.numClasses(), t), z);
+        ExampleLosses hard = LabelSmoothing.hardTargets().perExample(b, in);
         ExampleLosses soft = switch (softTerm) {
             case SOFT_CROSS_ENTROPY -> {
                 Value temp = b.scalar(temperature, t);
-                ExampleLosses atT = SoftTargets.crossEntropy(b, b.softmax(b.div(teacher, temp), -1), b.div(z, temp));
+                ExampleLosses atT = SoftTargets.crossEntropy(b, b.softmax(b.div(teacher, temp), -1),
+                        b.logSoftmax(b.div(z, temp), -1));
                 // d/dz = (1/T) d/d(z/T): the loss scales by T^2, its gradient by T
                 yield new ExampleLosses(b.mul(atT.losses(), b.scalar(temperature * temperature, t)),
                         b.mul(atT.logitGradients(), temp));

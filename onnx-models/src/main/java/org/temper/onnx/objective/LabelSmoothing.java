@@ -89,7 +89,7 @@ public final class LabelSmoothing implements ExampleObjective {
     @Override
     public ExampleLosses perExample(GraphBuilder b, ObjectiveInputs in) {
         Value target = smoothedTargets(b, in.labels(), in.numClasses(), in.logits().dtype());
-        return SoftTargets.crossEntropy(b, target, in.logits());
+        return SoftTargets.crossEntropy(b, target, b.logSoftmax(in.logits(), -1));
     }
 
     /**

@@ -12,12 +12,11 @@ final class SoftTargets {
     /**
      * @param b builder
      * @param target [B, K] target distributions q, rows summing to 1
-     * @param logits [B, K] logits z
+     * @param logProbabilities [B, K] log softmax(z) of the logits z
      * @return per example -sum_k q_k log softmax(z)_k, with gradient softmax(z) - q
      */
-    static ExampleLosses crossEntropy(GraphBuilder b, Value target, Value logits) {
-        Value logp = b.logSoftmax(logits, -1);
-        Value losses = b.neg(b.reduceSum(b.mul(target, logp), false, 1));
-        return new ExampleLosses(losses, b.sub(b.exp(logp), target));
+    static ExampleLosses crossEntropy(GraphBuilder b, Value target, Value logProbabilities) {
+        Value losses = b.neg(b.reduceSum(b.mul(target, logProbabilities), false, 1));
+        return new ExampleLosses(losses, b.sub(b.exp(logProbabilities), target));
     }
 }

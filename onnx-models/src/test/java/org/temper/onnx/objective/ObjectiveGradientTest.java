@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.temper.onnx.graph.DType;
 import org.temper.onnx.graph.GraphBuilder;
 import org.temper.onnx.graph.Value;
 
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +54,19 @@ class ObjectiveGradientTest {
         try (ObjectiveHarness h = new ObjectiveHarness(objective, K)) {
             h.assertGradientMatchesFiniteDifferences(LOGITS, LABELS, objective.needsTeacher() ? TEACHER : null,
                     objective.stepWeight(3, 10));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("objectives")
+    void runsInFloat32LikeInFloat64(String name, Objective objective) throws Exception {
+        double[] teacher = objective.needsTeacher() ? TEACHER : null;
+        double w = objective.stepWeight(3, 10);
+        ObjectiveHarness.Result exact = ObjectiveHarness.evaluate(objective, K, LOGITS, LABELS, teacher, w);
+        try (ObjectiveHarness h = new ObjectiveHarness(objective, K, DType.FLOAT)) {
+            ObjectiveHarness.Result single = h.run(LOGITS, LABELS, teacher, w);
+            assertEquals(exact.loss(), single.loss(), 1e-5 * Math.max(1, Math.abs(exact.loss())));
+            assertArrayEquals(exact.gradient(), single.gradient(), 1e-5);
         }
     }
 

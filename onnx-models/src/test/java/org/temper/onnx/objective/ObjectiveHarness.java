@@ -13,7 +13,10 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs an objective's graph in float64 through ONNX Runtime and checks its gradient numerically. */
+/**
+ * Runs an objective's graph through ONNX Runtime, in float64 unless told otherwise, and checks its
+ * gradient numerically.
+ */
 final class ObjectiveHarness implements AutoCloseable {
 
     /** The loss and the [B, K] logit gradient, row-major. */
@@ -22,14 +25,20 @@ final class ObjectiveHarness implements AutoCloseable {
 
     private final GraphSession session;
     private final int k;
+    private final DType dtype;
 
     ObjectiveHarness(Objective objective, int k) throws Exception {
+        this(objective, k, DType.DOUBLE);
+    }
+
+    ObjectiveHarness(Objective objective, int k, DType dtype) throws Exception {
         this.k = k;
+        this.dtype = dtype;
         GraphBuilder b = new GraphBuilder();
-        Value logits = b.input("logits", DType.DOUBLE, Shape.batchOf(k));
+        Value logits = b.input("logits", dtype, Shape.batchOf(k));
         Value labels = b.input("labels", DType.INT64, Shape.batchOf());
-        Value teacher = objective.needsTeacher() ? b.input("teacher", DType.DOUBLE, Shape.batchOf(k)) : null;
-        Value weight = b.input("weight", DType.DOUBLE, Shape.scalar());
+        Value teacher = objective.needsTeacher() ? b.input("teacher", dtype, Shape.batchOf(k)) : null;
+        Value weight = b.input("weight", dtype, Shape.scalar());
         ObjectiveGraph g = objective.build(b, new ObjectiveInputs(logits, labels, teacher, weight, k));
         b.output(g.loss(), "loss");
         b.output(g.logitGradient(), "grad");
@@ -53,12 +62,12 @@ final class ObjectiveHarness implements AutoCloseable {
     Result run(double[] logits, long[] labels, double[] teacher, double stepWeight) throws Exception {
         int batch = labels.length;
         Map<String, TensorData> in = new HashMap<>();
-        in.put("logits", TensorData.ofDoubles(logits, batch, k));
+        in.put("logits", TensorData.ofReals(dtype, logits, batch, k));
         in.put("labels", TensorData.ofLongs(labels, batch));
         if (teacher != null) {
-            in.put("teacher", TensorData.ofDoubles(teacher, batch, k));
+            in.put("teacher", TensorData.ofReals(dtype, teacher, batch, k));
         }
-        in.put("weight", TensorData.ofDoubles(new double[] {stepWeight}));
+        in.put("weight", TensorData.ofReals(dtype, new double[] {stepWeight}));
         Map<String, TensorData> out = session.run(in);
         return new Result(out.get("loss").toDoubles()[0], out.get("grad").toDoubles());
     }

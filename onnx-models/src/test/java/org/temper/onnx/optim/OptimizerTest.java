@@ -213,6 +213,20 @@ class OptimizerTest {
     }
 
     @Test
+    void updatesRunInFloat32LikeInFloat64() throws Exception {
+        Optimizer[] optimizers = {
+            new Sgd(0.9, 0, true, 0.05), new Sgd(0.9, 0.9, false, 0), Adam.adam(), Adam.adamW(0.1)};
+        for (Optimizer o : optimizers) {
+            double[][] exact = UpdateHarness.run(o, new GlobalNormClipping(1), PARAMETERS, SHAPES, GRADIENTS, RATES);
+            double[][] single = UpdateHarness.run(o, new GlobalNormClipping(1), PARAMETERS, SHAPES, GRADIENTS, RATES,
+                    DType.FLOAT);
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(exact[i], single[i], 1e-5, o.describe());
+            }
+        }
+    }
+
+    @Test
     void clippingScalesEveryGradientByOneFactorAndReportsTheNorm() throws Exception {
         // g = ((3), (4)): norm 5; maxNorm 1 scales by 1 / (5 + 1e-6)
         GraphBuilder b = new GraphBuilder();

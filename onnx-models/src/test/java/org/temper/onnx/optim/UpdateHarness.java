@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs an optimizer's update graph in float64 for several steps through ONNX Runtime, feeding the
- * new parameters and state back in, optionally with global-norm clipping of the gradients first.
+ * Runs an optimizer's update graph (in float64 unless told otherwise) for several steps through ONNX
+ * Runtime, feeding the new parameters and state back in, optionally with global-norm clipping of
+ * the gradients first.
  */
 final class UpdateHarness {
 
@@ -33,23 +34,29 @@ final class UpdateHarness {
      */
     static double[][] run(Optimizer optimizer, GlobalNormClipping clipping, double[][] parameters, long[][] shapes,
                           double[][][] gradients, double[] rates) throws Exception {
+        return run(optimizer, clipping, parameters, shapes, gradients, rates, DType.DOUBLE);
+    }
+
+    /** As the method above, in the given element type. */
+    static double[][] run(Optimizer optimizer, GlobalNormClipping clipping, double[][] parameters, long[][] shapes,
+                          double[][][] gradients, double[] rates, DType dtype) throws Exception {
         int n = parameters.length;
         GraphBuilder b = new GraphBuilder();
-        Value rate = b.input("rate", DType.DOUBLE, Shape.scalar());
-        Value step = b.input("step", DType.DOUBLE, Shape.scalar());
+        Value rate = b.input("rate", dtype, Shape.scalar());
+        Value step = b.input("step", dtype, Shape.scalar());
         List<Value> ws = new ArrayList<>();
         List<Value> gs = new ArrayList<>();
         List<List<Value>> states = new ArrayList<>();
         Map<String, TensorData> feed = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            TensorData w = TensorData.ofDoubles(parameters[i], shapes[i]);
-            ws.add(b.input("w" + i, DType.DOUBLE, Shape.of(shapes[i])));
-            gs.add(b.input("g" + i, DType.DOUBLE, Shape.of(shapes[i])));
+            TensorData w = TensorData.ofReals(dtype, parameters[i], shapes[i]);
+            ws.add(b.input("w" + i, dtype, Shape.of(shapes[i])));
+            gs.add(b.input("g" + i, dtype, Shape.of(shapes[i])));
             feed.put("w" + i, w);
             List<TensorData> initial = optimizer.initialState(w);
             List<Value> s = new ArrayList<>();
             for (int j = 0; j < initial.size(); j++) {
-                s.add(b.input("s" + i + "_" + j, DType.DOUBLE, Shape.of(shapes[i])));
+                s.add(b.input("s" + i + "_" + j, dtype, Shape.of(shapes[i])));
                 feed.put("s" + i + "_" + j, initial.get(j));
             }
             states.add(s);
@@ -65,10 +72,10 @@ final class UpdateHarness {
         }
         try (GraphSession session = new GraphSession(b.build("update"), ExecutionSettings.DEFAULT)) {
             for (int t = 0; t < rates.length; t++) {
-                feed.put("rate", TensorData.ofDoubles(new double[] {rates[t]}));
-                feed.put("step", TensorData.ofDoubles(new double[] {t + 1}));
+                feed.put("rate", TensorData.ofReals(dtype, new double[] {rates[t]}));
+                feed.put("step", TensorData.ofReals(dtype, new double[] {t + 1}));
                 for (int i = 0; i < n; i++) {
-                    feed.put("g" + i, TensorData.ofDoubles(gradients[t][i], shapes[i]));
+                    feed.put("g" + i, TensorData.ofReals(dtype, gradients[t][i], shapes[i]));
                 }
                 Map<String, TensorData> out = session.run(feed);
                 for (Map.Entry<String, TensorData> e : out.entrySet()) {
