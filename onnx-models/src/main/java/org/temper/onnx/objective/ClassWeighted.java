@@ -5,6 +5,8 @@ import org.temper.onnx.graph.GraphBuilder;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.graph.Value;
 
+import java.util.Arrays;
+
 /**
  * Any per-example objective with each example weighted by its label's class weight w_y:
  * L = sum_i w_{y_i} l_i / n, where n is either the sum of the batch's weights sum_i w_{y_i}
@@ -87,7 +89,7 @@ public final class ClassWeighted implements Objective {
 
     @Override
     public String describe() {
-        return objective.describe() + " class weights=" + java.util.Arrays.toString(weights)
+        return objective.describe() + " class weights=" + Arrays.toString(weights)
                 + " normalised by " + normalisation.name().toLowerCase();
     }
 }
