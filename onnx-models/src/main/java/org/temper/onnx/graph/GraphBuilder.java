@@ -598,13 +598,16 @@ public final class GraphBuilder {
      * @param indices int64 indices of shape [N]
      * @param depth number of classes K
      * @param dtype FLOAT or DOUBLE result
-     * @return [N, K] with 1 at each index and 0 elsewhere
+     * @return [N, K] with 1 at each index and 0 elsewhere (ONNX Runtime has no double OneHot kernel, so a
+     *     DOUBLE result is a float one-hot cast to double, which is exact)
      */
     public Value oneHot(Value indices, long depth, DType dtype) {
-        Value values = constant(TensorData.ofReals(dtype, new double[] {0, 1}, 2));
+        Value values = constant(TensorData.ofReals(DType.FLOAT, new double[] {0, 1}, 2));
         List<Dim> d = new ArrayList<>(indices.shape().dims());
         d.add(Dim.of(depth));
-        return op1("OneHot", List.of(indices, longs(depth), values), Map.of("axis", -1L), dtype, Shape.of(d));
+        Value hot = op1("OneHot", List.of(indices, longs(depth), values), Map.of("axis", -1L), DType.FLOAT,
+                Shape.of(d));
+        return dtype == DType.FLOAT ? hot : cast(hot, dtype);
     }
 
     /**
@@ -655,7 +658,7 @@ public final class GraphBuilder {
         return Shape.of(out);
     }
 
-    // ------------------------------------------------------------------ added for gradient rules
+    // ------------------------------------------------------------------ scaled products and splitting
 
     /**
      * General matrix multiply with explicit scale factors: alpha * op(a) op(b) + beta * c.
@@ -709,5 +712,22 @@ public final class GraphBuilder {
             outs.add(new Value("", x.dtype(), shape));
         }
         return op("Split", List.of(x, sizes), Map.of("axis", axis), outs);
+    }
+
+    // ------------------------------------------------------------------ minimum and sums of squares
+
+    /** @return min(a, b) elementwise with broadcasting. */
+    public Value min(Value a, Value b) {
+        return binary("Min", a, b);
+    }
+
+    /**
+     * @param x input
+     * @param keepDims whether reduced axes stay as size 1
+     * @param axes axes to sum the squares over; none means all
+     * @return the sum of squares
+     */
+    public Value reduceSumSquare(Value x, boolean keepDims, long... axes) {
+        return reduceWithAttr("ReduceSumSquare", x, keepDims, axes);
     }
 }

@@ -11,7 +11,7 @@ import org.temper.onnx.graph.Value;
  * The smoothing distribution u is uniform over the K classes by default, uniform over the K - 1
  * wrong classes, or a given prior.
  */
-public final class LabelSmoothing implements Objective {
+public final class LabelSmoothing implements ExampleObjective {
 
     /** Where the smoothed probability mass goes. */
     public enum Variant {
@@ -87,16 +87,9 @@ public final class LabelSmoothing implements Objective {
     }
 
     @Override
-    public ObjectiveGraph build(GraphBuilder b, ObjectiveInputs in) {
-        Value logits = in.logits();
-        DType t = logits.dtype();
-        int k = in.numClasses();
-        Value target = smoothedTargets(b, in.labels(), k, t);
-        Value logp = b.logSoftmax(logits, -1);
-        Value loss = b.neg(b.reduceMean(b.reduceSum(b.mul(target, logp), false, 1), false));
-        Value p = b.exp(logp);
-        Value grad = b.div(b.sub(p, target), Batches.size(b, logits));
-        return new ObjectiveGraph(loss, grad);
+    public ExampleLosses perExample(GraphBuilder b, ObjectiveInputs in) {
+        Value target = smoothedTargets(b, in.labels(), in.numClasses(), in.logits().dtype());
+        return SoftTargets.crossEntropy(b, target, b.logSoftmax(in.logits(), -1));
     }
 
     /**

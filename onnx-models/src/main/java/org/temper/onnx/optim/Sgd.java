@@ -63,8 +63,7 @@ public final class Sgd implements Optimizer {
         if (momentum == 0) {
             return List.of();
         }
-        return List.of(TensorData.ofReals(parameter.dtype(), new double[(int) parameter.elementCount()],
-                parameter.shape()));
+        return List.of(ZeroState.like(parameter));
     }
 
     @Override
