@@ -4,7 +4,7 @@ import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.IdxDirectory;
 import org.temper.onnx.fit.FitResult;
 import org.temper.onnx.fit.Fitter;
-import org.temper.onnx.fit.LearningRate;
+import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.fit.TrainingConfig;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.objective.Objective;
@@ -68,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private Trained train(String name, Objective objective, DenseDataset train, DenseDataset test) throws Exception {
         TrainingConfig config = TrainingConfig.defaults().withObjective(objective)
-                .withOptimizer(Sgd.withMomentum(0.9)).withLearningRate(LearningRate.constant(0.05))
+                .withOptimizer(Sgd.withMomentum(0.9)).withLearningRate(LearningRateSchedule.constant(0.05))
                 .withEpochs(epochs, 128).withSeed(1);
         Mlp net = Mlp.create(train.exampleShape(), new int[] {1200, 1200}, train.numClasses(), 0,
                 Initializer.HE_NORMAL, null, 1);

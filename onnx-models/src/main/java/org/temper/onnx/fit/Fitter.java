@@ -62,7 +62,7 @@ public final class Fitter {
         int stepsPerEpoch = (n + batch - 1) / batch;
         int perCall = config.progressSteps() > 0 ? config.progressSteps()
                 : Math.max(1, (stepsPerEpoch + CALLS_PER_EPOCH - 1) / CALLS_PER_EPOCH);
-        EpochProgram program = EpochProgram.build(network, config.objective(), config.optimizer(), batch);
+        EpochProgram program = EpochProgram.build(network, config.objective(), config.optimizer(), config.clipping(), batch);
         Random random = new Random(config.seed());
         long start = System.nanoTime();
         List<EpochReport> history = new ArrayList<>();
@@ -97,8 +97,8 @@ public final class Fitter {
                     float[] rates = new float[steps];
                     float[] weights = new float[steps];
                     for (int s = 0; s < steps; s++) {
-                        rates[s] = (float) config.learningRate().rate(epoch, done + s, stepsPerEpoch, config.epochs());
                         long global = (long) epoch * stepsPerEpoch + done + s;
+                        rates[s] = (float) config.learningRate().rate(global, stepsPerEpoch, config.epochs());
                         weights[s] = (float) config.objective().stepWeight(global,
                                 (long) config.epochs() * stepsPerEpoch);
                     }
@@ -230,6 +230,10 @@ public final class Fitter {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("temper.objective", config.objective().describe());
         m.put("temper.optimizer", config.optimizer().describe());
+        m.put("temper.learning_rate", config.learningRate().describe());
+        if (config.clipping() != null) {
+            m.put("temper.clipping", config.clipping().describe());
+        }
         m.put("temper.epochs", Integer.toString(history.size()));
         m.put("temper.batch_size", Integer.toString(config.batchSize()));
         m.put("temper.augment_shift", Integer.toString(config.augmentShift()));

@@ -2,6 +2,8 @@ package org.temper.onnx.fit;
 
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.objective.Objective;
+import org.temper.onnx.optim.GlobalNormClipping;
+import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.optim.Optimizer;
 import org.temper.onnx.optim.Sgd;
 import org.temper.onnx.runtime.ExecutionSettings;
@@ -14,6 +16,7 @@ import java.time.Duration;
  * @param objective the loss on the logits
  * @param optimizer the update rule
  * @param learningRate the base learning rate of each step
+ * @param clipping global-norm gradient clipping, or null for none
  * @param epochs passes over the training data
  * @param batchSize examples per step
  * @param augmentShift largest random image shift in pixels per epoch, 0 for none
@@ -23,7 +26,8 @@ import java.time.Duration;
  * @param seed seed of batch order, augmentation and dropout
  * @param progressSteps steps per ONNX Runtime call (progress and stop requests are seen between calls), 0 for automatic
  */
-public record TrainingConfig(Objective objective, Optimizer optimizer, LearningRate learningRate, int epochs,
+public record TrainingConfig(Objective objective, Optimizer optimizer, LearningRateSchedule learningRate,
+                             GlobalNormClipping clipping, int epochs,
                              int batchSize, int augmentShift, int earlyStoppingPatience, Duration timeBudget,
                              ExecutionSettings execution, long seed, int progressSteps) {
 
@@ -51,67 +55,73 @@ public record TrainingConfig(Objective objective, Optimizer optimizer, LearningR
      *         10 epochs of batch 128 on the CPU, seed 1
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), LearningRate.constant(0.05), 10,
+        return new TrainingConfig(LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), LearningRateSchedule.constant(0.05), null, 10,
                 128, 0, 0, null, ExecutionSettings.DEFAULT, 1L, 0);
     }
 
     /** @param o the objective @return a copy with it */
     public TrainingConfig withObjective(Objective o) {
-        return new TrainingConfig(o, optimizer, learningRate, epochs, batchSize, augmentShift, earlyStoppingPatience,
+        return new TrainingConfig(o, optimizer, learningRate, clipping, epochs, batchSize, augmentShift, earlyStoppingPatience,
                 timeBudget, execution, seed, progressSteps);
     }
 
     /** @param o the optimizer @return a copy with it */
     public TrainingConfig withOptimizer(Optimizer o) {
-        return new TrainingConfig(objective, o, learningRate, epochs, batchSize, augmentShift, earlyStoppingPatience,
+        return new TrainingConfig(objective, o, learningRate, clipping, epochs, batchSize, augmentShift, earlyStoppingPatience,
                 timeBudget, execution, seed, progressSteps);
     }
 
     /** @param r the learning rate schedule @return a copy with it */
-    public TrainingConfig withLearningRate(LearningRate r) {
-        return new TrainingConfig(objective, optimizer, r, epochs, batchSize, augmentShift, earlyStoppingPatience,
+    public TrainingConfig withLearningRate(LearningRateSchedule r) {
+        return new TrainingConfig(objective, optimizer, r, clipping, epochs, batchSize, augmentShift, earlyStoppingPatience,
                 timeBudget, execution, seed, progressSteps);
+    }
+
+    /** @param c global-norm clipping, null for none @return a copy with it */
+    public TrainingConfig withClipping(GlobalNormClipping c) {
+        return new TrainingConfig(objective, optimizer, learningRate, c, epochs, batchSize, augmentShift,
+                earlyStoppingPatience, timeBudget, execution, seed, progressSteps);
     }
 
     /** @param e epochs @param b batch size @return a copy with them */
     public TrainingConfig withEpochs(int e, int b) {
-        return new TrainingConfig(objective, optimizer, learningRate, e, b, augmentShift, earlyStoppingPatience,
+        return new TrainingConfig(objective, optimizer, learningRate, clipping, e, b, augmentShift, earlyStoppingPatience,
                 timeBudget, execution, seed, progressSteps);
     }
 
     /** @param shift largest shift in pixels @return a copy with it */
     public TrainingConfig withAugmentShift(int shift) {
-        return new TrainingConfig(objective, optimizer, learningRate, epochs, batchSize, shift, earlyStoppingPatience,
+        return new TrainingConfig(objective, optimizer, learningRate, clipping, epochs, batchSize, shift, earlyStoppingPatience,
                 timeBudget, execution, seed, progressSteps);
     }
 
     /** @param patience epochs @return a copy with it */
     public TrainingConfig withEarlyStopping(int patience) {
-        return new TrainingConfig(objective, optimizer, learningRate, epochs, batchSize, augmentShift, patience,
+        return new TrainingConfig(objective, optimizer, learningRate, clipping, epochs, batchSize, augmentShift, patience,
                 timeBudget, execution, seed, progressSteps);
     }
 
     /** @param budget wall-clock limit, null for none @return a copy with it */
     public TrainingConfig withTimeBudget(Duration budget) {
-        return new TrainingConfig(objective, optimizer, learningRate, epochs, batchSize, augmentShift,
+        return new TrainingConfig(objective, optimizer, learningRate, clipping, epochs, batchSize, augmentShift,
                 earlyStoppingPatience, budget, execution, seed, progressSteps);
     }
 
     /** @param e device and threads @return a copy with them */
     public TrainingConfig withExecution(ExecutionSettings e) {
-        return new TrainingConfig(objective, optimizer, learningRate, epochs, batchSize, augmentShift,
+        return new TrainingConfig(objective, optimizer, learningRate, clipping, epochs, batchSize, augmentShift,
                 earlyStoppingPatience, timeBudget, e, seed, progressSteps);
     }
 
     /** @param s the seed @return a copy with it */
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(objective, optimizer, learningRate, epochs, batchSize, augmentShift,
+        return new TrainingConfig(objective, optimizer, learningRate, clipping, epochs, batchSize, augmentShift,
                 earlyStoppingPatience, timeBudget, execution, s, progressSteps);
     }
 
     /** @param steps steps per ONNX Runtime call, 0 for automatic @return a copy with it */
     public TrainingConfig withProgressSteps(int steps) {
-        return new TrainingConfig(objective, optimizer, learningRate, epochs, batchSize, augmentShift,
+        return new TrainingConfig(objective, optimizer, learningRate, clipping, epochs, batchSize, augmentShift,
                 earlyStoppingPatience, timeBudget, execution, seed, steps);
     }
 }

@@ -12,6 +12,7 @@ import org.temper.onnx.graph.Value;
 import org.temper.onnx.objective.Objective;
 import org.temper.onnx.objective.ObjectiveGraph;
 import org.temper.onnx.objective.ObjectiveInputs;
+import org.temper.onnx.optim.GlobalNormClipping;
 import org.temper.onnx.optim.Optimizer;
 import org.temper.onnx.zoo.Network;
 import org.temper.onnx.zoo.Parameter;
@@ -59,10 +60,12 @@ public final class EpochProgram {
      * @param network the network to train
      * @param objective the objective on its logits
      * @param optimizer the update rule
+     * @param clipping global-norm gradient clipping, or null for none
      * @param batchSize examples per step
      * @return the program
      */
-    public static EpochProgram build(Network network, Objective objective, Optimizer optimizer, int batchSize) {
+    public static EpochProgram build(Network network, Objective objective, Optimizer optimizer,
+                                     GlobalNormClipping clipping, int batchSize) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("Batch size must be positive, got " + batchSize);
         }
@@ -97,7 +100,7 @@ public final class EpochProgram {
         }
 
         GraphBuilder body = g.subgraph();
-        Graph bodyGraph = buildBody(body, network, objective, optimizer, carriedIn, stateCounts,
+        Graph bodyGraph = buildBody(body, network, objective, optimizer, clipping, carriedIn, stateCounts,
                 new StepData(features, labels, teacher, batches, rates, weights), k);
 
         List<Value> loopIns = new ArrayList<>();
@@ -134,7 +137,7 @@ public final class EpochProgram {
     }
 
     private static Graph buildBody(GraphBuilder b, Network network, Objective objective, Optimizer optimizer,
-                                   List<Value> carriedOuter, List<Integer> stateCounts, StepData data, int k) {
+                                   GlobalNormClipping clipping, List<Value> carriedOuter, List<Integer> stateCounts, StepData data, int k) {
         DType t = DType.FLOAT;
         Value iter = b.input(b.freshName("iter"), DType.INT64, Shape.scalar());
         Value condIn = b.input(b.freshName("cond"), DType.BOOL, Shape.scalar());
@@ -164,6 +167,17 @@ public final class EpochProgram {
         Map<Value, Value> grads = Differentiator.standard().backward(b, forwardNodes, Map.of(fwd.logits(),
                 obj.logitGradient()), params.values());
 
+        List<Value> gradients = new ArrayList<>();
+        for (Parameter p : ps) {
+            Value grad = grads.get(params.get(p.name()));
+            if (grad == null) {
+                throw new IllegalStateException("Parameter " + p.name() + " does not influence the logits");
+            }
+            gradients.add(grad);
+        }
+        if (clipping != null) {
+            gradients = clipping.clip(b, gradients).gradients();
+        }
         List<Value> newParams = new ArrayList<>();
         List<Value> newStates = new ArrayList<>();
         int stateIndex = 1 + ps.size();
@@ -172,10 +186,7 @@ public final class EpochProgram {
             Value w = params.get(p.name());
             List<Value> state = carried.subList(stateIndex, stateIndex + stateCounts.get(i));
             stateIndex += stateCounts.get(i);
-            Value grad = grads.get(w);
-            if (grad == null) {
-                throw new IllegalStateException("Parameter " + p.name() + " does not influence the logits");
-            }
+            Value grad = gradients.get(i);
             Value rate = p.learningRateScale() == 1.0 ? lr : b.mul(lr, b.scalar(p.learningRateScale(), t));
             Optimizer.ParameterUpdate u = optimizer.update(b, new Optimizer.UpdateInputs(w, grad, state, rate, stepOut));
             newParams.add(u.parameter());

@@ -3,6 +3,7 @@ package org.temper.onnx.fit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.program.Predictor;
 import org.temper.onnx.runtime.ExecutionSettings;
@@ -42,7 +43,7 @@ class FitterTest {
     }
 
     private static TrainingConfig config() {
-        return TrainingConfig.defaults().withEpochs(5, 16).withLearningRate(LearningRate.constant(0.05));
+        return TrainingConfig.defaults().withEpochs(5, 16).withLearningRate(LearningRateSchedule.constant(0.05));
     }
 
     @Test
@@ -64,7 +65,7 @@ class FitterTest {
 
     @Test
     void earlyStoppingKeepsTheBestEpochWhenValidationStopsImproving() throws Exception {
-        TrainingConfig c = config().withEpochs(10, 16).withLearningRate(LearningRate.constant(1e-12))
+        TrainingConfig c = config().withEpochs(10, 16).withLearningRate(LearningRateSchedule.constant(1e-12))
                 .withEarlyStopping(2);
         FitResult r = new Fitter(c, List.of()).fit(net(), blobs(90, 1), blobs(30, 2), null);
         assertEquals(StopReason.EARLY_STOPPING, r.stopReason());
@@ -88,7 +89,7 @@ class FitterTest {
 
     @Test
     void divergenceNamesTheEpochAndTheLearningRate() {
-        TrainingConfig c = config().withLearningRate(LearningRate.constant(1e30));
+        TrainingConfig c = config().withLearningRate(LearningRateSchedule.constant(1e30));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> new Fitter(c, List.of()).fit(net(), blobs(90, 1), null, null));
         assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("learning rate 1.000e+30"), e.getMessage());

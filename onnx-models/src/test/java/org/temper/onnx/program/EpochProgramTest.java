@@ -48,7 +48,7 @@ class EpochProgramTest {
     @Test
     void loopEpochEqualsStepByStepRunsToTheBit() throws Exception {
         DenseDataset data = blobs(90, 1);
-        EpochProgram program = EpochProgram.build(net(), LabelSmoothing.uniform(0.1), new Sgd(0.9, 0.1, false, 1e-4), 10);
+        EpochProgram program = EpochProgram.build(net(), LabelSmoothing.uniform(0.1), new Sgd(0.9, 0.1, false, 1e-4), null, 10);
         int steps = 12;
         long[] batches = batches(steps, 10, data.size(), 3);
         float[] lrs = new float[steps];
@@ -79,7 +79,7 @@ class EpochProgramTest {
     @Test
     void trainingReducesLossAndSeparatesBlobs() throws Exception {
         DenseDataset data = blobs(300, 2);
-        EpochProgram program = EpochProgram.build(net(), LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), 30);
+        EpochProgram program = EpochProgram.build(net(), LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 30);
         int steps = 100;
         float[] lrs = new float[steps];
         float[] weights = new float[steps];
