@@ -1,0 +1,373 @@
+package weka.classifiers.functions;
+
+import ai.onnxruntime.OrtException;
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.fit.FitResult;
+import org.temper.onnx.fit.Fitter;
+import org.temper.onnx.fit.TrainingConfig;
+import org.temper.onnx.objective.Objective;
+import org.temper.onnx.runtime.Device;
+import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.Mlp;
+import org.temper.weka.CommandLineRun;
+import org.temper.weka.InputEncoder;
+import org.temper.weka.NetworkModel;
+import org.temper.weka.OptimizerChoice;
+import org.temper.weka.PackageDefaults;
+import org.temper.weka.ScheduleChoice;
+import org.temper.weka.TrainingDataCheck;
+import org.temper.weka.WekaProgress;
+import weka.classifiers.AbstractClassifier;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.CommandlineRunnable;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.LogHandler;
+import weka.core.OptionMetadata;
+import weka.core.Randomizable;
+import weka.core.TechnicalInformationHandler;
+import weka.core.WekaException;
+import weka.gui.Logger;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the Temper networks share: a multilayer perceptron over the encoded inputs (nominal
+ * attributes one-hot, numeric attributes standardised with training statistics, missing values as
+ * described in {@link InputEncoder}), trained by ONNX Runtime with a subclass's objective, and
+ * stored as ONNX bytes inside the Weka model. Subclasses supply the objective and, for
+ * distillation, the teacher's logits.
+ */
+public abstract class AbstractTemperNetwork extends AbstractClassifier
+        implements Randomizable, TechnicalInformationHandler, LogHandler, CommandlineRunnable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Text shared by every subclass's globalInfo: how inputs are encoded and trained. */
+    protected static final String ENCODING_INFO = "Inputs: nominal attributes are one-hot encoded, numeric"
+            + " attributes standardised with the mean and standard deviation of the training data (stored with"
+            + " the model). A missing numeric value becomes the training mean, a missing nominal value an all-zero"
+            + " one-hot block; training instances with a missing class are ignored. String, date and relational"
+            + " attributes are refused. The network is a multilayer perceptron with ReLU hidden layers, trained as"
+            + " ONNX graphs by ONNX Runtime on the CPU or a CUDA GPU; the Weka model file stores the ONNX model.";
+
+    private String hiddenLayers = "100";
+    private double dropout;
+    private Initializer initializer = Initializer.HE_NORMAL;
+    private int epochs = 20;
+    private int miniBatchSize = 64;
+    private OptimizerChoice optimizer = OptimizerChoice.SGD;
+    private double learningRate = 0.05;
+    private double momentum = 0.9;
+    private double weightDecay;
+    private ScheduleChoice schedule = ScheduleChoice.CONSTANT;
+    private String device = PackageDefaults.device();
+    private int threads;
+    private int seed = 1;
+
+    private InputEncoder encoder;
+    private NetworkModel model;
+    private Instances header;
+    private Map<String, String> trainingSummary;
+    private transient Logger log;
+
+    /**
+     * @param train the training data (nominal class, no missing class values)
+     * @return the objective to train with
+     * @throws Exception when the subclass's settings do not fit the data
+     */
+    protected abstract Objective objective(Instances train) throws Exception;
+
+    /**
+     * @param train the training data (nominal class, no missing class values)
+     * @return [N, K] teacher logits of the training instances, row-major, or null when the objective needs none
+     * @throws Exception when the teacher cannot be built or read
+     */
+    protected float[] teacherLogits(Instances train) throws Exception {
+        return null;
+    }
+
+    @Override
+    public Capabilities getCapabilities() {
+        Capabilities result = super.getCapabilities();
+        result.disableAll();
+        result.enable(Capability.NOMINAL_ATTRIBUTES);
+        result.enable(Capability.NUMERIC_ATTRIBUTES);
+        result.enable(Capability.MISSING_VALUES);
+        result.enable(Capability.NOMINAL_CLASS);
+        result.enable(Capability.MISSING_CLASS_VALUES);
+        result.setMinimumNumberInstances(1);
+        return result;
+    }
+
+    @Override
+    public void buildClassifier(Instances data) throws Exception {
+        String name = getClass().getSimpleName();
+        TrainingDataCheck.check(data, name);
+        getCapabilities().testWithFail(data);
+        Instances train = new Instances(data);
+        train.deleteWithMissingClass();
+        InputEncoder fitted = InputEncoder.fit(train, true);
+        DenseDataset dataset = fitted.dataset(train);
+        Mlp network = Mlp.create(new long[] {fitted.width()}, parseHidden(hiddenLayers), train.numClasses(), dropout,
+                initializer, null, seed);
+        ExecutionSettings execution = new ExecutionSettings(Device.parse(device), threads);
+        TrainingConfig config = TrainingConfig.defaults().withObjective(objective(train))
+                .withOptimizer(optimizer.create(momentum, weightDecay)).withLearningRate(schedule.create(learningRate))
+                .withEpochs(epochs, miniBatchSize).withExecution(execution).withSeed(seed);
+        float[] teacher = teacherLogits(train);
+        FitResult result;
+        try {
+            result = new Fitter(config, List.of(new WekaProgress(name, log, getDebug())))
+                    .fit(network, dataset, null, teacher);
+        } catch (OrtException e) {
+            throw new WekaException(name + ": ONNX Runtime failed while training: " + e.getMessage(), e);
+        }
+        encoder = fitted;
+        header = new Instances(train, 0);
+        trainingSummary = result.network().metadata();
+        model = new NetworkModel(result.network().toOnnx().toByteArray(), fitted.width(), train.numClasses(), device,
+                threads);
+    }
+
+    private static int[] parseHidden(String text) {
+        if (text.isBlank()) {
+            return new int[0];
+        }
+        try {
+            return Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Hidden layers '" + text + "': give comma-separated widths such as"
+                    + " 100,50 (or nothing for no hidden layer)");
+        }
+    }
+
+    @Override
+    public double[] distributionForInstance(Instance instance) throws Exception {
+        checkBuilt();
+        float[] row = new float[encoder.width()];
+        encoder.encode(instance, row, 0);
+        return model.probabilities(java.nio.FloatBuffer.wrap(row), 1)[0];
+    }
+
+    @Override
+    public double[][] distributionsForInstances(Instances instances) throws Exception {
+        checkBuilt();
+        return model.probabilities(encoder.encode(instances), instances.numInstances());
+    }
+
+    @Override
+    public boolean implementsMoreEfficientBatchPrediction() {
+        return true;
+    }
+
+    private void checkBuilt() throws WekaException {
+        if (model == null) {
+            throw new WekaException(getClass().getSimpleName() + " has not been trained: call buildClassifier first.");
+        }
+    }
+
+    @Override
+    public String toString() {
+        if (model == null) {
+            return getClass().getSimpleName() + ": no model built yet.";
+        }
+        StringBuilder s = new StringBuilder(getClass().getSimpleName()).append("\n\n");
+        s.append("Class: ").append(header.classAttribute().name()).append(" (").append(header.numClasses())
+                .append(" values)\n");
+        s.append("Encoded inputs: ").append(encoder.width()).append(" columns from ")
+                .append(header.numAttributes() - 1).append(" attributes\n");
+        trainingSummary.forEach((key, value) -> {
+            if (!key.equals(org.temper.onnx.fit.TrainedNetwork.CLASSES_KEY)) {
+                s.append(key.replace("temper.", "")).append(": ").append(value).append('\n');
+            }
+        });
+        s.append("Device: ").append(device).append('\n');
+        return s.toString();
+    }
+
+    @Override
+    public void setLog(Logger log) {
+        this.log = log;
+    }
+
+    @Override
+    public Logger getLog() {
+        return log;
+    }
+
+    @Override
+    public void preExecution() {
+        // nothing to prepare
+    }
+
+    @Override
+    public void run(Object toRun, String[] options) {
+        CommandLineRun.evaluate((AbstractTemperNetwork) toRun, options);
+    }
+
+    @Override
+    public void postExecution() {
+        // nothing to release
+    }
+
+    @OptionMetadata(displayName = "hidden layers", description = "Widths of the hidden layers, comma-separated"
+            + " (e.g. 100,50); empty for none.", category = "Network", displayOrder = 1,
+            commandLineParamName = "hidden", commandLineParamSynopsis = "-hidden <widths>")
+    public String getHiddenLayers() {
+        return hiddenLayers;
+    }
+
+    /** @param hiddenLayers comma-separated widths */
+    public void setHiddenLayers(String hiddenLayers) {
+        this.hiddenLayers = hiddenLayers;
+    }
+
+    @OptionMetadata(displayName = "dropout", description = "Dropout probability after each hidden layer, in [0, 1).",
+            category = "Network", displayOrder = 2, commandLineParamName = "dropout",
+            commandLineParamSynopsis = "-dropout <probability>")
+    public double getDropout() {
+        return dropout;
+    }
+
+    /** @param dropout probability in [0, 1) */
+    public void setDropout(double dropout) {
+        this.dropout = dropout;
+    }
+
+    @OptionMetadata(displayName = "weight initialiser", description = "HE_NORMAL (ReLU networks), GLOROT_UNIFORM,"
+            + " or NORMAL_003 (every weight and bias from N(0, 0.03), as in the label-smoothing replication).",
+            category = "Network", displayOrder = 3, commandLineParamName = "init",
+            commandLineParamSynopsis = "-init <HE_NORMAL|GLOROT_UNIFORM|NORMAL_003>")
+    public Initializer getInitializer() {
+        return initializer;
+    }
+
+    /** @param initializer the weight initialiser */
+    public void setInitializer(Initializer initializer) {
+        this.initializer = initializer;
+    }
+
+    @OptionMetadata(displayName = "epochs", description = "Passes over the training data.",
+            category = "Optimisation", displayOrder = 10, commandLineParamName = "epochs",
+            commandLineParamSynopsis = "-epochs <n>")
+    public int getEpochs() {
+        return epochs;
+    }
+
+    /** @param epochs passes over the data */
+    public void setEpochs(int epochs) {
+        this.epochs = epochs;
+    }
+
+    @OptionMetadata(displayName = "mini-batch size", description = "Training instances per update step.",
+            category = "Optimisation", displayOrder = 11, commandLineParamName = "mini-batch",
+            commandLineParamSynopsis = "-mini-batch <n>")
+    public int getMiniBatchSize() {
+        return miniBatchSize;
+    }
+
+    /** @param miniBatchSize instances per step */
+    public void setMiniBatchSize(int miniBatchSize) {
+        this.miniBatchSize = miniBatchSize;
+    }
+
+    @OptionMetadata(displayName = "optimizer", description = "SGD (with momentum), ADAM or ADAMW.",
+            category = "Optimisation", displayOrder = 12, commandLineParamName = "optimizer",
+            commandLineParamSynopsis = "-optimizer <SGD|ADAM|ADAMW>")
+    public OptimizerChoice getOptimizer() {
+        return optimizer;
+    }
+
+    /** @param optimizer the update rule */
+    public void setOptimizer(OptimizerChoice optimizer) {
+        this.optimizer = optimizer;
+    }
+
+    @OptionMetadata(displayName = "learning rate", description = "The (initial) learning rate; Adam works best"
+            + " near 0.001.", category = "Optimisation", displayOrder = 13, commandLineParamName = "lr",
+            commandLineParamSynopsis = "-lr <rate>")
+    public double getLearningRate() {
+        return learningRate;
+    }
+
+    /** @param learningRate the initial rate */
+    public void setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    @OptionMetadata(displayName = "learning-rate schedule", description = "CONSTANT, LINEAR (to 0, per epoch) or"
+            + " COSINE (to 0, per step).", category = "Optimisation", displayOrder = 14,
+            commandLineParamName = "schedule", commandLineParamSynopsis = "-schedule <CONSTANT|LINEAR|COSINE>")
+    public ScheduleChoice getSchedule() {
+        return schedule;
+    }
+
+    /** @param schedule the learning-rate schedule */
+    public void setSchedule(ScheduleChoice schedule) {
+        this.schedule = schedule;
+    }
+
+    @OptionMetadata(displayName = "momentum", description = "SGD momentum in [0, 1).", category = "Optimisation",
+            displayOrder = 15, commandLineParamName = "momentum", commandLineParamSynopsis = "-momentum <m>")
+    public double getMomentum() {
+        return momentum;
+    }
+
+    /** @param momentum SGD momentum */
+    public void setMomentum(double momentum) {
+        this.momentum = momentum;
+    }
+
+    @OptionMetadata(displayName = "weight decay", description = "Weight decay (L2 for SGD and Adam, decoupled"
+            + " for AdamW).", category = "Optimisation", displayOrder = 16, commandLineParamName = "weight-decay",
+            commandLineParamSynopsis = "-weight-decay <lambda>")
+    public double getWeightDecay() {
+        return weightDecay;
+    }
+
+    /** @param weightDecay the decay coefficient */
+    public void setWeightDecay(double weightDecay) {
+        this.weightDecay = weightDecay;
+    }
+
+    @OptionMetadata(displayName = "device", description = "Where ONNX Runtime trains and predicts: cpu, cuda or"
+            + " cuda:N (cuda needs the GPU build of this package and CUDA 12).", category = "Device",
+            displayOrder = 20, commandLineParamName = "device", commandLineParamSynopsis = "-device <cpu|cuda|cuda:N>")
+    public String getDevice() {
+        return device;
+    }
+
+    /** @param device cpu, cuda or cuda:N */
+    public void setDevice(String device) {
+        this.device = device;
+    }
+
+    @OptionMetadata(displayName = "threads", description = "ONNX Runtime threads per operator (0 = one per core).",
+            category = "Device", displayOrder = 21, commandLineParamName = "threads",
+            commandLineParamSynopsis = "-threads <n>")
+    public int getThreads() {
+        return threads;
+    }
+
+    /** @param threads threads per operator, 0 for one per core */
+    public void setThreads(int threads) {
+        this.threads = threads;
+    }
+
+    @Override
+    @OptionMetadata(displayName = "seed", description = "Seed of the initial weights, batch order and dropout.",
+            displayOrder = 30, commandLineParamName = "S", commandLineParamSynopsis = "-S <seed>")
+    public int getSeed() {
+        return seed;
+    }
+
+    @Override
+    public void setSeed(int seed) {
+        this.seed = seed;
+    }
+}

@@ -1,0 +1,94 @@
+package weka.classifiers.functions;
+
+import org.temper.onnx.objective.ConfidencePenalty;
+import org.temper.onnx.objective.Objective;
+import org.temper.weka.AnnealingChoice;
+import org.temper.weka.CommandLineRun;
+import weka.core.Instances;
+import weka.core.OptionMetadata;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+
+/**
+ * A neural network trained with cross-entropy minus beta times the entropy of its prediction, which
+ * penalises confident (low-entropy) outputs; optionally annealed, or as a hinge on low entropy only.
+ */
+public class ConfidencePenaltyNetwork extends AbstractTemperNetwork {
+
+    private static final long serialVersionUID = 1L;
+
+    private double beta = 0.5;
+    private AnnealingChoice annealing = AnnealingChoice.CONSTANT;
+    private double hingeThreshold;
+
+    /** @return the description shown by the GUI and the command line's help */
+    public String globalInfo() {
+        return "A multilayer perceptron trained with a confidence penalty: loss = cross-entropy - beta H(p), where"
+                + " H(p) is the entropy of the predicted distribution. The weight can grow over training (annealing),"
+                + " and the hinge form beta max(0, G - H) penalises only entropies below G.\n\n"
+                + ENCODING_INFO + "\n\nFor more information see:\n\n" + getTechnicalInformation();
+    }
+
+    @Override
+    public TechnicalInformation getTechnicalInformation() {
+        TechnicalInformation t = new TechnicalInformation(Type.INPROCEEDINGS);
+        t.setValue(Field.AUTHOR, "Gabriel Pereyra and George Tucker and Jan Chorowski and Lukasz Kaiser and"
+                + " Geoffrey Hinton");
+        t.setValue(Field.TITLE, "Regularizing Neural Networks by Penalizing Confident Output Distributions");
+        t.setValue(Field.BOOKTITLE, "International Conference on Learning Representations (ICLR), workshop track");
+        t.setValue(Field.YEAR, "2017");
+        return t;
+    }
+
+    @Override
+    protected Objective objective(Instances train) {
+        ConfidencePenalty penalty = ConfidencePenalty.annealed(beta, annealing.create());
+        return hingeThreshold > 0 ? penalty.withHinge(hingeThreshold) : penalty;
+    }
+
+    @OptionMetadata(displayName = "beta", description = "Weight of the entropy penalty (>= 0).",
+            category = "Objective", displayOrder = 0, commandLineParamName = "beta",
+            commandLineParamSynopsis = "-beta <b>")
+    public double getBeta() {
+        return beta;
+    }
+
+    /** @param beta the penalty weight */
+    public void setBeta(double beta) {
+        this.beta = beta;
+    }
+
+    @OptionMetadata(displayName = "annealing", description = "How the weight grows over training: CONSTANT,"
+            + " LINEAR (0 to beta) or EXPONENTIAL (0 to beta, rising early).", category = "Objective",
+            displayOrder = 1, commandLineParamName = "anneal",
+            commandLineParamSynopsis = "-anneal <CONSTANT|LINEAR|EXPONENTIAL>")
+    public AnnealingChoice getAnnealing() {
+        return annealing;
+    }
+
+    /** @param annealing the weight's growth */
+    public void setAnnealing(AnnealingChoice annealing) {
+        this.annealing = annealing;
+    }
+
+    @OptionMetadata(displayName = "hinge threshold", description = "Entropy G in nats below which entropy is"
+            + " penalised (hinge form); 0 penalises all entropy.", category = "Objective", displayOrder = 2,
+            commandLineParamName = "hinge", commandLineParamSynopsis = "-hinge <G>")
+    public double getHingeThreshold() {
+        return hingeThreshold;
+    }
+
+    /** @param hingeThreshold G in nats, 0 for no hinge */
+    public void setHingeThreshold(double hingeThreshold) {
+        this.hingeThreshold = hingeThreshold;
+    }
+
+    /**
+     * Runs the classifier from the command line.
+     * @param args Weka's evaluation options and the classifier's
+     */
+    public static void main(String[] args) {
+        CommandLineRun.evaluate(new ConfidencePenaltyNetwork(), args);
+    }
+}

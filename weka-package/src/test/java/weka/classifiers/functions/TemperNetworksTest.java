@@ -1,0 +1,138 @@
+package weka.classifiers.functions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.fit.Fitter;
+import org.temper.onnx.fit.TrainingConfig;
+import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.Mlp;
+import org.temper.weka.FashionMnistSubsets;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.trees.J48;
+import weka.classifiers.evaluation.Evaluation;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+import weka.gui.Logger;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The three classifiers on a Fashion-MNIST subset: learning, persistence, options, progress, stopping. */
+class TemperNetworksTest {
+
+    static AbstractTemperNetwork[] classifiers() {
+        return SmallNetworks.all();
+    }
+
+    private static double accuracy(Classifier c, Instances train, Instances test) throws Exception {
+        Evaluation e = new Evaluation(train);
+        e.evaluateModel(c, test);
+        return e.pctCorrect() / 100;
+    }
+
+    @ParameterizedTest
+    @MethodSource("classifiers")
+    void learnsFashionMnistAndSurvivesSerialization(AbstractTemperNetwork network) throws Exception {
+        Instances train = FashionMnistSubsets.train();
+        Instances test = FashionMnistSubsets.test();
+        network.buildClassifier(train);
+        assertTrue(accuracy(network, train, test) > 0.6, network.getClass().getSimpleName() + " should beat 60%");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SerializationHelper.write(bytes, network);
+        Classifier back = (Classifier) SerializationHelper.read(new ByteArrayInputStream(bytes.toByteArray()));
+        double[][] before = network.distributionsForInstances(test);
+        double[][] after = ((AbstractTemperNetwork) back).distributionsForInstances(test);
+        for (int i = 0; i < before.length; i++) {
+            assertArrayEquals(before[i], after[i], 1e-6);
+            assertArrayEquals(before[i], back.distributionForInstance(test.instance(i)), 1e-5);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("classifiers")
+    void optionsRoundTripThroughTheCommandLine(AbstractTemperNetwork network) throws Exception {
+        network.setDropout(0.25);
+        network.setOptimizer(org.temper.weka.OptimizerChoice.ADAMW);
+        network.setSeed(7);
+        String[] options = network.getOptions();
+        AbstractTemperNetwork copy = (AbstractTemperNetwork) AbstractClassifier.forName(
+                network.getClass().getName(), options.clone());
+        assertEquals(Utils.joinOptions(options), Utils.joinOptions(copy.getOptions()));
+        assertEquals(0.25, copy.getDropout());
+        assertEquals(org.temper.weka.OptimizerChoice.ADAMW, copy.getOptimizer());
+        assertEquals(7, copy.getSeed());
+    }
+
+    @Test
+    void reportsEveryEpochToTheGuiLogAndStopsWhenInterrupted() throws Exception {
+        Instances train = FashionMnistSubsets.train();
+        List<String> logged = new ArrayList<>();
+        List<String> status = new ArrayList<>();
+        boolean[] pressStop = {false};
+        LabelSmoothedNetwork network = SmallNetworks.small(new LabelSmoothedNetwork());
+        network.setLog(new Logger() {
+            @Override
+            public void logMessage(String message) {
+                logged.add(message);
+            }
+
+            @Override
+            public void statusMessage(String message) {
+                status.add(message);
+                if (pressStop[0]) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        network.buildClassifier(train);
+        assertEquals(5, logged.size());
+        assertTrue(logged.get(4).startsWith("LabelSmoothedNetwork: epoch 5/5 loss "), logged.get(4));
+        assertTrue(status.size() > logged.size(), "status line updates within epochs");
+
+        logged.clear();
+        pressStop[0] = true;
+        try {
+            network.buildClassifier(train);
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(logged.isEmpty(), "stopped within the first epoch");
+        assertTrue(network.toString().contains("stop_reason: stop_requested"), network.toString());
+        assertTrue(accuracy(network, train, FashionMnistSubsets.test()) > 0.1, "the partly trained model predicts");
+    }
+
+    @Test
+    void distilsFromAWekaClassifierAndFromAnOnnxFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Instances train = FashionMnistSubsets.train();
+        Instances test = FashionMnistSubsets.test();
+        DistilledNetwork fromWeka = SmallNetworks.small(new DistilledNetwork());
+        fromWeka.setTeacher(new J48());
+        fromWeka.buildClassifier(train);
+        assertTrue(accuracy(fromWeka, train, test) > 0.6);
+
+        DenseDataset dense = FashionMnistSubsets.trainDense();
+        Path onnx = dir.resolve("teacher.onnx");
+        new Fitter(TrainingConfig.defaults().withEpochs(5, 32), List.of())
+                .fit(Mlp.create(dense.exampleShape(), new int[] {32}, 10, 0, Initializer.HE_NORMAL, null, 1), dense,
+                        null, null)
+                .network().save(onnx);
+        DistilledNetwork fromFile = SmallNetworks.small(new DistilledNetwork());
+        fromFile.setTeacherModel(onnx.toFile());
+        fromFile.buildClassifier(train);
+        assertTrue(accuracy(fromFile, train, test) > 0.6);
+        assertTrue(Files.size(onnx) > 0);
+    }
+}
