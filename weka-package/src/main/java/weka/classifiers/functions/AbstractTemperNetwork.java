@@ -30,6 +30,7 @@ import weka.core.Randomizable;
 import weka.core.TechnicalInformationHandler;
 import weka.core.WekaException;
 import weka.gui.Logger;
+import weka.gui.ProgrammaticProperty;
 
 import java.util.Arrays;
 import java.util.List;
@@ -191,11 +192,13 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
     }
 
     @Override
+    @ProgrammaticProperty
     public void setLog(Logger log) {
         this.log = log;
     }
 
     @Override
+    @ProgrammaticProperty
     public Logger getLog() {
         return log;
     }
