@@ -1,0 +1,76 @@
+package org.temper.weka.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.temper.weka.FashionMnistSubsets;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built zip installed offline by Weka's package manager into a fresh WEKA_HOME; then Weka, with
+ * only its own jars on the class path, finds and runs what the package brings.
+ */
+class PackageInstallIT {
+
+    @TempDir
+    static Path wekaHome;
+
+    @BeforeAll
+    static void install() throws Exception {
+        WekaJvm.Result r = WekaJvm.run(wekaHome, Map.of(), InstallPackage.class.getName(),
+                WekaJvm.packageZip().toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("installed: temper"), r.out() + r.err());
+    }
+
+    @Test
+    void zipHoldsDescriptionJarAndLibsButNoWeka() throws Exception {
+        try (ZipFile zip = new ZipFile(WekaJvm.packageZip().toFile())) {
+            assertTrue(zip.getEntry("Description.props") != null);
+            assertTrue(zip.getEntry("PluginManager.props") != null);
+            assertTrue(zip.getEntry("temper-weka.jar") != null);
+            assertTrue(zip.stream().anyMatch(e -> e.getName().matches("lib/onnxruntime-[0-9.]+\\.jar")));
+            assertFalse(zip.stream().anyMatch(e -> e.getName().contains("weka-stable")), "never ships Weka");
+        }
+    }
+
+    @Test
+    void wekaDiscoversTheClassifiersMetricAndPlot() throws Exception {
+        WekaJvm.Result r = WekaJvm.run(wekaHome, Map.of(), DiscoveryProbe.class.getName());
+        String out = r.out();
+        for (String c : new String[] {"LabelSmoothedNetwork", "ConfidencePenaltyNetwork", "DistilledNetwork"}) {
+            assertTrue(out.contains("classifier: weka.classifiers.functions." + c + " (WekaPackageLibIsolatingClassLoader)"),
+                    c + " found by the GenericObjectEditor in the package's class loader:\n" + out + r.err());
+        }
+        assertTrue(out.contains("metric: org.temper.weka.CalibrationMetric"), out + r.err());
+        assertTrue(out.contains("visualize: org.temper.weka.ReliabilityDiagramPlugin"), out + r.err());
+    }
+
+    @Test
+    void wekaRunTrainsAndPrintsCalibration() throws Exception {
+        Path data = FashionMnistSubsets.folder();
+        WekaJvm.Result r = WekaJvm.run(wekaHome, Map.of(), "weka.Run", "LabelSmoothedNetwork",
+                "-t", data.resolve("fashion-mnist-train.arff").toString(),
+                "-T", data.resolve("fashion-mnist-test.arff").toString(), "-hidden", "32", "-epochs", "3");
+        assertTrue(r.out().contains("Correctly Classified Instances"), r.out() + r.err());
+        assertTrue(r.out().contains("Expected calibration error (ECE)"), r.out() + r.err());
+        assertTrue(r.out().contains("Brier score"), r.out());
+    }
+
+    @Test
+    void wekaRunExplainsBadInputWithoutAStackTrace() throws Exception {
+        Path train = FashionMnistSubsets.folder().resolve("fashion-mnist-train.arff");
+        WekaJvm.Result r = WekaJvm.run(wekaHome, Map.of(), "weka.Run", "LabelSmoothedNetwork",
+                "-t", train.toString(), "-c", "1", "-epochs", "1");
+        assertTrue(r.err().contains("Error: LabelSmoothedNetwork predicts a nominal class, but the class attribute"
+                + " 'pixel1' is numeric"), r.out() + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
+    }
+}

@@ -1,0 +1,87 @@
+package org.temper.weka.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class in a fresh JVM whose class path is Weka's own jars plus the test classes (never
+ * Temper's classes: those must come from the installed package), with a given WEKA_HOME.
+ */
+final class WekaJvm {
+
+    /** What a finished JVM printed. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private static Path probes;
+
+    private WekaJvm() {
+    }
+
+    /**
+     * @return a folder holding only this package's classes (the probes), so that Weka's class
+     *         discovery does not meet the other test classes, which need Temper on the class path
+     * @throws IOException when they cannot be copied
+     */
+    private static synchronized Path probeClasses() throws IOException {
+        if (probes == null) {
+            Path root = Paths.get(java.net.URI.create(WekaJvm.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toString()));
+            String pkg = WekaJvm.class.getPackageName().replace('.', '/');
+            Path copy = Files.createTempDirectory("weka-probes");
+            Path target = Files.createDirectories(copy.resolve(pkg));
+            try (var files = Files.list(root.resolve(pkg))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, target.resolve(f.getFileName().toString()));
+                }
+            }
+            probes = copy;
+        }
+        return probes;
+    }
+
+    /** @return the built package zip, from the failsafe configuration */
+    static Path packageZip() {
+        return Paths.get(System.getProperty("temper.weka.zip"));
+    }
+
+    /**
+     * @param wekaHome the WEKA_HOME to use
+     * @param env extra environment variables (e.g. DISPLAY)
+     * @param mainClass the class to run
+     * @param args its arguments
+     * @return exit code and output
+     * @throws IOException when the JVM cannot be started
+     * @throws InterruptedException when interrupted while waiting
+     */
+    static Result run(Path wekaHome, Map<String, String> env, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        // Maven's list also names pom-only dependencies; a JVM class path takes the jars.
+        String wekaClasspath = java.util.Arrays.stream(Files.readString(Paths.get(
+                System.getProperty("temper.weka.classpath"))).trim().split(File.pathSeparator))
+                .filter(e -> e.endsWith(".jar")).collect(java.util.stream.Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx2g", "-DWEKA_HOME=" + wekaHome, "-Dweka.packageManager.offline=true",
+                "-cp", wekaClasspath + File.pathSeparator + probeClasses(), mainClass));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("weka-jvm", ".out");
+        Path err = Files.createTempFile("weka-jvm", ".err");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(mainClass + " did not finish within 5 minutes");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
