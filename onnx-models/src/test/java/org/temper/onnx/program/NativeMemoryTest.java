@@ -2,6 +2,7 @@ package org.temper.onnx.program;
 
 import org.junit.jupiter.api.Test;
 import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.data.SyntheticData;
 import org.temper.onnx.graph.OnnxProto;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.optim.Adam;
@@ -29,7 +30,7 @@ class NativeMemoryTest {
 
     @Test
     void thousandTrainPredictCyclesDoNotLeakNativeMemory() throws Exception {
-        DenseDataset data = EpochProgramTest.blobs(64, 1);
+        DenseDataset data = SyntheticData.blobs(64, 1);
         Mlp net = Mlp.create(new long[] {4}, new int[] {32}, 3, 0, Initializer.HE_NORMAL, null, 1);
         EpochProgram program = EpochProgram.build(net, LabelSmoothing.uniform(0.1), Adam.adam(), null, 16);
         byte[] inference = OnnxProto.toModel(InferenceGraphs.withParameterInputs(net), "temper", Map.of()).toByteArray();
