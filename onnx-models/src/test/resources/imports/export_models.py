@@ -5,10 +5,14 @@ Produced with Debian's python3-torch (torch 1.13.0a0, Python 3.11), opset 17:
     /usr/bin/python3 export_models.py        # run in this folder
 CI does not have torch: the tests read only the committed .onnx and .csv files.
 
-For each model NAME it writes NAME.onnx and NAME.reference.csv: a comment line with the torch
-version, then for each of a few fixed inputs one line 'input,<row>,<values...>' (the example,
+For each model NAME it writes NAME.onnx and, for the models whose logits the tests compare,
+NAME.reference.csv: a comment line with the torch version, then for each of a few fixed inputs one line 'input,<row>,<values...>' (the example,
 flattened) and one line 'logits,<row>,<values...>' (PyTorch's logits in eval mode). Floats are
 written with Python's repr of the float32 value, so that Java reads back exactly the same float.
+
+The MLP is exported in training mode so that its Dropout node survives (an eval-mode export drops
+it); Temper makes that node the identity at inference. The other models are exported in eval mode,
+as users usually do. Every export has a symbolic batch dimension (dynamic_axes).
 """
 import torch
 import torch.nn as nn
@@ -66,7 +70,7 @@ class WithCos(nn.Module):
         return self.fc2(torch.cos(self.fc1(x)))
 
 
-def export(name, model, example, outputs, training):
+def export(name, model, example, outputs, training, reference=True):
     """Exports with a symbolic batch dimension; training=True keeps Dropout nodes in the graph."""
     mode = torch.onnx.TrainingMode.TRAINING if training else torch.onnx.TrainingMode.EVAL
     model.train(training)
@@ -75,6 +79,8 @@ def export(name, model, example, outputs, training):
     torch.onnx.export(model, example, name + ".onnx", opset_version=OPSET, input_names=["input"],
                       output_names=outputs, dynamic_axes=axes, training=mode,
                       do_constant_folding=not training)
+    if not reference:
+        return
     model.eval()
     with torch.no_grad():
         result = model(example)
@@ -91,7 +97,7 @@ def main():
     torch.manual_seed(20240601)
     export("mlp", Mlp(), torch.rand(4, 1, 28, 28), ["logits"], training=True)
     export("mixed", Mixed(), torch.randn(5, 4, 5), ["logits", "features", "probabilities"], training=False)
-    export("cos", WithCos(), torch.randn(2, 6), ["logits"], training=False)
+    export("cos", WithCos(), torch.randn(2, 6), ["logits"], training=False, reference=False)
 
 
 if __name__ == "__main__":
