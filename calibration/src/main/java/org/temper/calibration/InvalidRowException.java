@@ -1,0 +1,28 @@
+package org.temper.calibration;
+
+/** Thrown when one example's outputs or label are invalid; names the first bad row (0-based). */
+public final class InvalidRowException extends IllegalArgumentException {
+
+    private final int row;
+    private final String reason;
+
+    /**
+     * @param row the 0-based index of the bad example
+     * @param reason what is wrong with it
+     */
+    public InvalidRowException(int row, String reason) {
+        super("row " + row + ": " + reason);
+        this.row = row;
+        this.reason = reason;
+    }
+
+    /** @return the 0-based index of the first bad example */
+    public int row() {
+        return row;
+    }
+
+    /** @return what is wrong with that row, without the row number */
+    public String reason() {
+        return reason;
+    }
+}

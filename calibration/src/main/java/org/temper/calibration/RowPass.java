@@ -1,0 +1,122 @@
+package org.temper.calibration;
+
+/**
+ * One streaming pass over the examples that accumulates everything but the equal-mass bins:
+ * equal-width bin sums, optional per-class bin sums, and the sums behind Brier, NLL, accuracy
+ * and mean confidence. Holds O(K * B) numbers whatever N is. Examples may carry integer
+ * weights (bootstrap counts).
+ */
+final class RowPass {
+
+    final double[] edges;
+    final BinSums topLabel;
+    /** One per class when classwise ECE is wanted, else null. */
+    final BinSums[] perClass;
+    long count;
+    double confidence;
+    double correct;
+    double brier;
+    double nll;
+
+    private RowPass(int bins, int classes, boolean classwise) {
+        edges = BinSums.equalWidthEdges(bins);
+        topLabel = new BinSums(bins);
+        perClass = classwise ? new BinSums[classes] : null;
+        if (classwise) {
+            for (int k = 0; k < classes; k++) {
+                perClass[k] = new BinSums(bins);
+            }
+        }
+    }
+
+    /**
+     * Runs the pass.
+     * @param p the predictions
+     * @param bins B
+     * @param classwise whether to accumulate per-class bins
+     * @param weights per-example weights, or null for 1 each
+     * @param keysOut receives each example's {@link EqualMassBins#key}, or null
+     * @return the sums
+     */
+    static RowPass run(Predictions p, int bins, boolean classwise, int[] weights, long[] keysOut) {
+        RowPass pass = new RowPass(bins, p.classes, classwise);
+        pass.accumulate(p, weights, keysOut);
+        return pass;
+    }
+
+    private void accumulate(Predictions p, int[] weights, long[] keysOut) {
+        final int classes = p.classes;
+        final double[] v = p.values;
+        final double scale = p.inverseTemperature;
+        final double[] row = new double[classes];
+        for (int i = 0; i < p.labels.length; i++) {
+            int w = weights == null ? 1 : weights[i];
+            if (w == 0) {
+                continue;
+            }
+            int base = i * classes;
+            int y = p.labels[i];
+            int pred = 0;
+            double max = v[base];
+            for (int k = 1; k < classes; k++) {
+                if (v[base + k] > max) {
+                    max = v[base + k];
+                    pred = k;
+                }
+            }
+            double conf;
+            double missing; // 1 - p_y
+            double othersSquared = 0; // sum over k != y of p_k^2
+            double logLoss;
+            if (p.logits) {
+                double sum = 0;
+                double others = 0;
+                for (int k = 0; k < classes; k++) {
+                    double e = Math.exp(scale * (v[base + k] - max));
+                    row[k] = e;
+                    sum += e;
+                    if (k != y) {
+                        others += e;
+                        othersSquared += e * e;
+                    }
+                }
+                double norm = 1 / sum;
+                conf = norm; // the arg max has e = exp(0) = 1
+                missing = others * norm;
+                othersSquared *= norm * norm;
+                logLoss = Math.log(sum) - scale * (v[base + y] - max);
+                if (perClass != null) {
+                    for (int k = 0; k < classes; k++) {
+                        row[k] *= norm;
+                    }
+                }
+            } else {
+                for (int k = 0; k < classes; k++) {
+                    double q = v[base + k];
+                    row[k] = q;
+                    if (k != y) {
+                        othersSquared += q * q;
+                    }
+                }
+                conf = max;
+                missing = 1 - v[base + y];
+                logLoss = -Math.log(v[base + y]);
+            }
+            boolean hit = pred == y;
+            topLabel.add(BinSums.equalWidthBin(conf, edges), conf, hit ? 1 : 0, w);
+            count += w;
+            confidence += w * conf;
+            correct += hit ? w : 0;
+            brier += w * (othersSquared + missing * missing);
+            nll += w * logLoss;
+            if (perClass != null) {
+                for (int k = 0; k < classes; k++) {
+                    perClass[k].add(BinSums.equalWidthBin(row[k], edges), row[k], k == y ? 1 : 0, w);
+                }
+            }
+            if (keysOut != null) {
+                keysOut[i] = EqualMassBins.key(conf, hit);
+            }
+        }
+    }
+}
