@@ -94,10 +94,9 @@ final class RowPass {
                 for (int k = 0; k < classes; k++) {
                     double q = v[base + k];
                     row[k] = q;
-                    if (k != y) {
-                        othersSquared += q * q;
-                    }
+                    othersSquared += q * q;
                 }
+                othersSquared -= v[base + y] * v[base + y];
                 conf = max;
                 missing = 1 - v[base + y];
                 logLoss = -Math.log(v[base + y]);
