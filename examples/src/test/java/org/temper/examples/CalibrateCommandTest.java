@@ -13,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 class CalibrateCommandTest {
@@ -132,43 +136,26 @@ class CalibrateCommandTest {
         assertEquals(0.5 / 3, new ObjectMapper().readTree(json.toFile()).at("/metrics/ece/value").asDouble(), 1e-12);
     }
 
-    @Test
-    void raggedRowNamesItsLine() throws IOException {
-        String logits = file("z.csv", "a,b,c\n1,2,3\n4,5\n");
-        assertOneLineError(calibrate("--logits", logits, "--labels", file("y.csv", "0\n1\n")),
-                logits + " line 3: 2 values, but line 2 has 3");
+    /** Malformed input: outputs file, labels file, and the expected message ({O} and {L} stand for their paths). */
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                Arguments.of("a,b,c\n1,2,3\n4,5\n", "0\n1\n", "{O} line 3: 2 values, but line 2 has 3"),
+                Arguments.of("logit\n1,2\n", "0\n", "{O} line 2: 2 values, but the header has 1"),
+                Arguments.of("1,2\n3,x\n", "0\n1\n", "{O} line 2, column 2: 'x' is not a number"),
+                Arguments.of("1,2,3\n4,5,6\n", "label\n0\n3\n", "{L} line 3: label 3 is not a class index 0 to 2"),
+                Arguments.of("1,2,3\n4,5,6\n", "0\n1.5\n", "{L} line 2: label 1.5 is not a class index 0 to 2"),
+                Arguments.of("1,2\n3,4\n5,6\n", "0\n1\n", "{O} has 3 examples but {L} has 2 labels (the last on line 2)"),
+                Arguments.of("1,2\n", "0,1\n", "{L} line 1: 2 columns, but a labels file has one label per line"),
+                Arguments.of("a,b\n", "0\n", "{O} has no data rows"));
     }
 
-    @Test
-    void headerWithAnotherWidthIsRagged() throws IOException {
-        String logits = file("z.csv", "logit\n1,2\n");
-        assertOneLineError(calibrate("--logits", logits, "--labels", file("y.csv", "0\n")),
-                logits + " line 2: 2 values, but the header has 1");
-    }
-
-    @Test
-    void nonNumberNamesItsLineAndColumn() throws IOException {
-        String logits = file("z.csv", "1,2\n3,x\n");
-        assertOneLineError(calibrate("--logits", logits, "--labels", file("y.csv", "0\n1\n")),
-                logits + " line 2, column 2: 'x' is not a number");
-    }
-
-    @Test
-    void labelOutOfRangeNamesItsLine() throws IOException {
-        String labels = file("y.csv", "label\n0\n3\n");
-        assertOneLineError(calibrate("--logits", file("z.csv", "1,2,3\n4,5,6\n"), "--labels", labels),
-                labels + " line 3: label 3 is not a class index 0 to 2");
-        String fractional = file("f.csv", "0\n1.5\n");
-        assertOneLineError(calibrate("--logits", file("z.csv", "1,2,3\n4,5,6\n"), "--labels", fractional),
-                fractional + " line 2: label 1.5 is not a class index 0 to 2");
-    }
-
-    @Test
-    void rowCountsThatDifferAreAnError() throws IOException {
-        String logits = file("z.csv", "1,2\n3,4\n5,6\n");
-        String labels = file("y.csv", "0\n1\n");
-        assertOneLineError(calibrate("--logits", logits, "--labels", labels),
-                logits + " has 3 examples but " + labels + " has 2 labels (the last on line 2)");
+    @ParameterizedTest
+    @MethodSource("malformed")
+    void malformedCsvIsOneLineNamingTheLine(String outputsText, String labelsText, String expected) throws IOException {
+        String outputs = file("z.csv", outputsText);
+        String labels = file("y.csv", labelsText);
+        assertOneLineError(calibrate("--logits", outputs, "--labels", labels),
+                expected.replace("{O}", outputs).replace("{L}", labels));
     }
 
     @Test
