@@ -3,7 +3,11 @@ package org.temper.calibration;
 /** Thrown when one example's outputs or label are invalid; names the first bad row (0-based). */
 public final class InvalidRowException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
+
+    /** The 0-based index of the bad example. */
     private final int row;
+    /** What is wrong with it. */
     private final String reason;
 
     /**
