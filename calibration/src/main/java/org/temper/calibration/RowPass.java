@@ -49,6 +49,12 @@ final class RowPass {
         final double[] v = p.values;
         final double scale = p.inverseTemperature;
         final double[] row = new double[classes];
+        // Local sums: the JIT keeps them in registers, where fields would be stored every row.
+        long n = 0;
+        double sumConfidence = 0;
+        double sumCorrect = 0;
+        double sumBrier = 0;
+        double sumNll = 0;
         for (int i = 0; i < p.labels.length; i++) {
             int w = weights == null ? 1 : weights[i];
             if (w == 0) {
@@ -58,19 +64,23 @@ final class RowPass {
             int y = p.labels[i];
             int pred = 0;
             double max = v[base];
+            double squares = v[base] * v[base]; // sum of p_k^2, used for probabilities
             for (int k = 1; k < classes; k++) {
-                if (v[base + k] > max) {
-                    max = v[base + k];
+                double x = v[base + k];
+                squares += x * x;
+                if (x > max) {
+                    max = x;
                     pred = k;
                 }
             }
             double conf;
             double missing; // 1 - p_y
-            double othersSquared = 0; // sum over k != y of p_k^2
+            double othersSquared; // sum over k != y of p_k^2
             double logLoss;
             if (p.logits) {
                 double sum = 0;
                 double others = 0;
+                othersSquared = 0;
                 for (int k = 0; k < classes; k++) {
                     double e = Math.exp(scale * (v[base + k] - max));
                     row[k] = e;
@@ -91,23 +101,22 @@ final class RowPass {
                     }
                 }
             } else {
-                for (int k = 0; k < classes; k++) {
-                    double q = v[base + k];
-                    row[k] = q;
-                    othersSquared += q * q;
-                }
-                othersSquared -= v[base + y] * v[base + y];
+                double py = v[base + y];
+                othersSquared = squares - py * py;
                 conf = max;
-                missing = 1 - v[base + y];
-                logLoss = -Math.log(v[base + y]);
+                missing = 1 - py;
+                logLoss = -Math.log(py);
+                if (perClass != null) {
+                    System.arraycopy(v, base, row, 0, classes);
+                }
             }
             boolean hit = pred == y;
             topLabel.add(BinSums.equalWidthBin(conf, edges), conf, hit ? 1 : 0, w);
-            count += w;
-            confidence += w * conf;
-            correct += hit ? w : 0;
-            brier += w * (othersSquared + missing * missing);
-            nll += w * logLoss;
+            n += w;
+            sumConfidence += w * conf;
+            sumCorrect += hit ? w : 0;
+            sumBrier += w * (othersSquared + missing * missing);
+            sumNll += w * logLoss;
             if (perClass != null) {
                 for (int k = 0; k < classes; k++) {
                     perClass[k].add(BinSums.equalWidthBin(row[k], edges), row[k], k == y ? 1 : 0, w);
@@ -117,5 +126,10 @@ final class RowPass {
                 keysOut[i] = EqualMassBins.key(conf, hit);
             }
         }
+        count = n;
+        confidence = sumConfidence;
+        correct = sumCorrect;
+        brier = sumBrier;
+        nll = sumNll;
     }
 }
