@@ -68,7 +68,9 @@ public final class TextTables {
         return Double.isNaN(value) ? "-" : format("%.4f", value);
     }
 
+    /** Formats with Locale.ROOT, without the spaces an empty last column leaves. */
     private static String format(String pattern, Object... args) {
-        return String.format(Locale.ROOT, pattern, args);
+        String text = String.format(Locale.ROOT, pattern, args);
+        return text.endsWith(System.lineSeparator()) ? text.stripTrailing() + System.lineSeparator() : text;
     }
 }

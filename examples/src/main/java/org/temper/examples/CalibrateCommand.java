@@ -42,13 +42,16 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measures how well a classifier's confidence matches its accuracy, from any framework's outputs:",
-            "ECE (equal-width bins), adaptive ECE (equal-mass bins), MCE, classwise ECE, RMS calibration error,",
-            "Brier score, NLL, accuracy and mean confidence, with the per-bin table; optionally fits a temperature.",
+            "Measures how well a classifier's confidence matches its accuracy, from any framework's outputs:"
+                + " ECE (equal-width bins), adaptive ECE (equal-mass bins), MCE, classwise ECE, RMS calibration"
+                + " error, Brier score, NLL, accuracy and mean confidence, with the per-bin tables; optionally"
+                + " fits a temperature.",
             "",
-            "CSV files: one row per example, an optional header row (a first row with no number in it).",
-            "The outputs file has one column per class; a single column is a binary problem (the logit or",
-            "probability of class 1). The labels file has one integer class index per row (3 and 3.0 both work)."},
+            "CSV files have one row per example, an optional header row (a first row with no number in it)"
+                + " and no index column. The outputs file has one column per class; a single column is a binary"
+                + " problem (the logit or probability of class 1). The labels file has one class index per row"
+                + " (3 and 3.0 both work).",
+            ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured", "2:bad options or malformed input (one line on stderr)"})
 public final class CalibrateCommand implements Callable<Integer> {
@@ -80,7 +83,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Bootstrap resamples for 95%% confidence intervals, e.g. 1000 (default: ${DEFAULT-VALUE}, none).")
     private int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--fit-temperature", paramLabel = "nll|ece", converter = ObjectiveConverter.class,
