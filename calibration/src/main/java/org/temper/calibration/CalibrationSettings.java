@@ -1,6 +1,5 @@
 package org.temper.calibration;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -64,7 +63,9 @@ public record CalibrationSettings(int bins, Set<Metric> metrics, int resamples, 
      * @return these settings reporting only the chosen metrics
      */
     public CalibrationSettings withMetrics(Metric... chosen) {
-        return new CalibrationSettings(bins, EnumSet.copyOf(Arrays.asList(chosen)), resamples, seed, level);
+        EnumSet<Metric> set = EnumSet.noneOf(Metric.class);
+        Collections.addAll(set, chosen);
+        return new CalibrationSettings(bins, set, resamples, seed, level);
     }
 
     /**
