@@ -1,13 +1,21 @@
 package org.temper.examples;
 
+import org.temper.calibration.CalibrationReport;
+import org.temper.calibration.CalibrationSettings;
+import org.temper.calibration.Metric;
+import org.temper.calibration.Predictions;
+import org.temper.calibration.chart.ChartFiles;
+import org.temper.calibration.chart.ReliabilityDiagram;
+import org.temper.calibration.temperature.TemperatureFit;
+import org.temper.calibration.temperature.TemperatureScaling;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.IdxDirectory;
-import org.temper.onnx.fit.FitResult;
 import org.temper.onnx.fit.Fitter;
-import org.temper.onnx.optim.LearningRateSchedule;
+import org.temper.onnx.fit.TrainedNetwork;
 import org.temper.onnx.fit.TrainingConfig;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.objective.Objective;
+import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.optim.Sgd;
 import org.temper.onnx.program.Predictor;
 import org.temper.onnx.runtime.ExecutionSettings;
@@ -16,19 +24,29 @@ import org.temper.onnx.zoo.Mlp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code temper demo}: the README's main job. Trains a hard-target and a label-smoothed MLP
- * (784-1200-1200-10) briefly on Fashion-MNIST on the CPU and shows them side by side.
+ * (784-1200-1200-10) briefly on Fashion-MNIST on the CPU and compares their accuracy and
+ * calibration on the test set: ECE, MCE, Brier, NLL, the temperature that calibrates the hard
+ * network (fitted on held-out training images) and one reliability diagram of all three.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Train a hard-target and a label-smoothed network on Fashion-MNIST and compare them.")
+        description = "Train a hard-target and a label-smoothed network on Fashion-MNIST and compare their calibration.")
 final class DemoCommand implements Callable<Integer> {
+
+    private static final int HELD_OUT = 5000;
+    private static final List<Metric> SHOWN = List.of(Metric.ACCURACY, Metric.ECE, Metric.MCE, Metric.BRIER, Metric.NLL,
+            Metric.MEAN_CONFIDENCE);
 
     @Option(names = "--epochs", defaultValue = "5", description = "Epochs per network. Default: ${DEFAULT-VALUE}.")
     int epochs;
@@ -40,42 +58,85 @@ final class DemoCommand implements Callable<Integer> {
     Integer limit;
 
     @Option(names = "--out", defaultValue = "temper-demo", paramLabel = "DIR",
-            description = "Folder for the models and pictures. Default: ${DEFAULT-VALUE}.")
+            description = "Folder under which each run writes a new run-<time> folder of models and pictures."
+                    + " Default: ${DEFAULT-VALUE}.")
     Path out;
-
-    /** One trained network of the demo and its test-set logits. */
-    record Trained(String name, FitResult fit, float[] testLogits) {
-    }
 
     @Override
     public Integer call() throws Exception {
-        IdxDirectory fashion = IdxDirectory.fashionMnist();
-        DenseDataset train = limit == null ? fashion.train() : fashion.train().head(limit);
-        DenseDataset test = fashion.test();
-        System.out.printf(Locale.ROOT, "Fashion-MNIST: %d training and %d test images; MLP 784-1200-1200-10,"
-                + " SGD momentum 0.9, lr 0.05, batch 128, %d epochs, CPU%n", train.size(), test.size(), epochs);
-        List<Trained> models = new ArrayList<>();
-        models.add(train("hard targets", LabelSmoothing.hardTargets(), train, test));
-        models.add(train(String.format(Locale.ROOT, "smoothed a=%.2f", alpha), LabelSmoothing.uniform(alpha), train, test));
-        System.out.println();
-        System.out.printf(Locale.ROOT, "%-18s %10s%n", "model", "accuracy");
-        for (Trained t : models) {
-            System.out.printf(Locale.ROOT, "%-18s %9.2f%%%n", t.name(),
-                    100 * Logits.accuracy(t.testLogits(), test.labels(), test.numClasses()));
+        if (epochs <= 0 || !(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("--epochs must be positive and --alpha in (0, 1)");
         }
+        IdxDirectory fashion = IdxDirectory.fashionMnist();
+        DenseDataset all = limit == null ? fashion.train() : fashion.train().head(limit + HELD_OUT);
+        DenseDataset[] parts = all.split((double) HELD_OUT / all.size(), 7);
+        DenseDataset train = parts[0];
+        DenseDataset heldOut = parts[1];
+        DenseDataset test = fashion.test();
+        Path run = Files.createDirectories(out.resolve("run-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        System.out.printf(Locale.ROOT, "Fashion-MNIST: %d training, %d held-out and %d test images; MLP 784-1200-1200-10,"
+                + " SGD momentum 0.9, lr 0.05, batch 128, %d epochs, CPU%n", train.size(), heldOut.size(), test.size(),
+                epochs);
+
+        String smoothName = String.format(Locale.ROOT, "smoothed a=%.2f", alpha);
+        TrainedNetwork hard = train("hard targets", LabelSmoothing.hardTargets(), train);
+        TrainedNetwork smooth = train(smoothName, LabelSmoothing.uniform(alpha), train);
+        hard.save(run.resolve("hard.onnx"));
+        smooth.save(run.resolve("smoothed.onnx"));
+
+        CalibrationSettings settings = CalibrationSettings.defaults();
+        TemperatureFit fit = TemperatureScaling.byNll().fit(predictions(hard, heldOut), settings);
+        Predictions hardTest = predictions(hard, test);
+        Map<String, CalibrationReport> reports = new LinkedHashMap<>();
+        reports.put("hard targets", CalibrationReport.of(hardTest, settings));
+        reports.put(smoothName, CalibrationReport.of(predictions(smooth, test), settings));
+        reports.put(String.format(Locale.ROOT, "hard, T=%.2f", fit.temperature()),
+                CalibrationReport.of(hardTest.withTemperature(fit.temperature()), settings));
+
+        System.out.println();
+        System.out.println("Test set (10,000 images), 15 equal-width bins:");
+        System.out.printf(Locale.ROOT, "%-18s", "model");
+        SHOWN.forEach(m -> System.out.printf(Locale.ROOT, " %10s", m.key()));
+        System.out.println();
+        reports.forEach((name, r) -> {
+            System.out.printf(Locale.ROOT, "%-18s", name);
+            SHOWN.forEach(m -> System.out.printf(Locale.ROOT, " %10.4f", r.value(m)));
+            System.out.println();
+        });
+        System.out.printf(Locale.ROOT, "%nTemperature scaling of the hard network, fitted by NLL on %d held-out images:"
+                + " T = %.3f%n", heldOut.size(), fit.temperature());
+        Path diagram = run.resolve("reliability.png");
+        ChartFiles.write(ReliabilityDiagram.chart("Fashion-MNIST test set, MLP 784-1200-1200-10", reports), diagram,
+                1400, 800);
+        System.out.println("Reliability diagrams: " + diagram.toAbsolutePath());
+        System.out.println("Models: " + run.resolve("hard.onnx") + ", " + run.resolve("smoothed.onnx"));
         return 0;
     }
 
-    private Trained train(String name, Objective objective, DenseDataset train, DenseDataset test) throws Exception {
+    private TrainedNetwork train(String name, Objective objective, DenseDataset train) throws Exception {
         TrainingConfig config = TrainingConfig.defaults().withObjective(objective)
                 .withOptimizer(Sgd.withMomentum(0.9)).withLearningRate(LearningRateSchedule.constant(0.05))
                 .withEpochs(epochs, 128).withSeed(1);
         Mlp net = Mlp.create(train.exampleShape(), new int[] {1200, 1200}, train.numClasses(), 0,
                 Initializer.HE_NORMAL, null, 1);
-        FitResult fit = new Fitter(config, List.of(new ConsoleProgress(String.format("%-15s", name), System.out)))
-                .fit(net, train, null, null);
-        try (Predictor p = fit.network().predictor(ExecutionSettings.DEFAULT)) {
-            return new Trained(name, fit, p.logits(test.features(), test.size()));
+        return new Fitter(config, List.of(new ConsoleProgress(String.format("%-15s", name), System.out)))
+                .fit(net, train, null, null).network();
+    }
+
+    /** The network's test-time logits on the data, as calibration predictions. */
+    static Predictions predictions(TrainedNetwork network, DenseDataset data) throws Exception {
+        try (Predictor p = network.predictor(ExecutionSettings.DEFAULT)) {
+            float[] logits = p.logits(data.features(), data.size());
+            double[] z = new double[logits.length];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = logits[i];
+            }
+            int[] labels = new int[data.size()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = (int) data.label(i);
+            }
+            return Predictions.fromLogits(z, labels, data.numClasses());
         }
     }
 }
