@@ -1,0 +1,101 @@
+package org.temper.weka;
+
+import org.temper.calibration.CalibrationReport;
+import org.temper.calibration.Metric;
+import weka.classifiers.evaluation.AbstractEvaluationMetric;
+import weka.classifiers.evaluation.StandardEvaluationMetric;
+import weka.core.Instance;
+import weka.core.Utils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Weka evaluation-metric plugin: ECE, MCE, adaptive ECE and the Brier score with every evaluation
+ * of a nominal class (the Explorer's output, weka.Run and the Experimenter's result columns
+ * ECE, MCE, Adaptive_ECE and Brier). Registered in the package's PluginManager.props.
+ */
+public class CalibrationMetric extends AbstractEvaluationMetric implements StandardEvaluationMetric {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final List<String> NAMES = List.of("ECE", "MCE", "Adaptive_ECE", "Brier");
+    private static final List<String> LABELS = List.of("Expected calibration error (ECE)",
+            "Maximum calibration error (MCE)", "Adaptive ECE (equal-mass bins)", "Brier score");
+
+    private CalibrationData data;
+    private transient CalibrationReport report;
+
+    @Override
+    public boolean appliesToNominalClass() {
+        return true;
+    }
+
+    @Override
+    public boolean appliesToNumericClass() {
+        return false;
+    }
+
+    @Override
+    public String getMetricName() {
+        return "Calibration";
+    }
+
+    @Override
+    public String getMetricDescription() {
+        return "How well predicted probabilities match accuracy: ECE and MCE over 15 equal-width confidence bins,"
+                + " adaptive ECE over 15 equal-mass bins, and the Brier score (sum over classes of squared"
+                + " probability errors, averaged over instances). Unweighted; smaller is better.";
+    }
+
+    @Override
+    public List<String> getStatisticNames() {
+        return new ArrayList<>(NAMES);
+    }
+
+    @Override
+    public double getStatistic(String name) {
+        int i = NAMES.indexOf(name);
+        if (i < 0) {
+            throw new UnknownStatisticException("Unknown statistic '" + name + "'; known: " + NAMES);
+        }
+        CalibrationReport r = report();
+        return r == null ? Utils.missingValue() : r.value(CalibrationData.METRICS.get(i));
+    }
+
+    @Override
+    public boolean statisticIsMaximisable(String name) {
+        return false;
+    }
+
+    @Override
+    public void updateStatsForClassifier(double[] predictedDistribution, Instance instance) {
+        if (data == null) {
+            data = new CalibrationData(instance.numClasses());
+        }
+        data.add(predictedDistribution, instance.classIsMissing() ? Double.NaN : instance.classValue());
+        report = null;
+    }
+
+    @Override
+    public void updateStatsForPredictor(double predictedValue, Instance instance) {
+        // calibration applies to class probabilities only
+    }
+
+    @Override
+    public String toSummaryString() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < NAMES.size(); i++) {
+            s.append(String.format("%-35s", LABELS.get(i)))
+                    .append(Utils.doubleToString(getStatistic(NAMES.get(i)), 12, 4)).append('\n');
+        }
+        return s.toString();
+    }
+
+    private CalibrationReport report() {
+        if (report == null && data != null) {
+            report = data.report();
+        }
+        return report;
+    }
+}

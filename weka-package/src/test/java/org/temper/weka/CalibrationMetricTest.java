@@ -1,0 +1,60 @@
+package org.temper.weka;
+
+import org.junit.jupiter.api.Test;
+import weka.classifiers.evaluation.AbstractEvaluationMetric;
+import weka.classifiers.evaluation.Evaluation;
+import weka.classifiers.trees.J48;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.PluginManager;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The metric plugin's numbers, checked by hand, and its place in Weka's evaluation output. */
+class CalibrationMetricTest {
+
+    private static Instances twoClasses() {
+        Instances d = new Instances("t", new ArrayList<>(List.of(new Attribute("x"),
+                new Attribute("y", List.of("no", "yes")))), 0);
+        d.setClassIndex(1);
+        return d;
+    }
+
+    @Test
+    void computesEceMceAndBrierByHand() {
+        Instances d = twoClasses();
+        CalibrationMetric m = new CalibrationMetric();
+        // confidences 0.9 (right), 0.9 (wrong), 0.6 (right): bins (0.8667, 0.9333] and (0.6, 0.6667]
+        double[][] p = {{0.9, 0.1}, {0.9, 0.1}, {0.4, 0.6}};
+        double[] actual = {0, 1, 1};
+        for (int i = 0; i < p.length; i++) {
+            m.updateStatsForClassifier(p[i], new DenseInstance(1, new double[] {0, actual[i]}) {{ setDataset(d); }});
+        }
+        // ECE = 2/3 |0.5 - 0.9| + 1/3 |1 - 0.6|; MCE = 0.4; Brier = (0.02 + 1.62 + 0.32) / 3
+        assertEquals(2.0 / 3 * 0.4 + 1.0 / 3 * 0.4, m.getStatistic("ECE"), 1e-9);
+        assertEquals(0.4, m.getStatistic("MCE"), 1e-9);
+        assertEquals((0.02 + 1.62 + 0.32) / 3, m.getStatistic("Brier"), 1e-9);
+        assertTrue(m.toSummaryString().startsWith("Expected calibration error (ECE)"), m.toSummaryString());
+    }
+
+    @Test
+    void appearsInWekasEvaluationOutput() throws Exception {
+        PluginManager.addPlugin(AbstractEvaluationMetric.class.getName(), CalibrationMetric.class.getName(),
+                CalibrationMetric.class.getName());
+        Instances train = FashionMnistSubsets.train();
+        J48 tree = new J48();
+        tree.buildClassifier(train);
+        Evaluation e = new Evaluation(train);
+        e.evaluateModel(tree, FashionMnistSubsets.test());
+        String summary = e.toSummaryString();
+        assertTrue(summary.contains("Expected calibration error (ECE)"), summary);
+        assertTrue(summary.contains("Adaptive ECE (equal-mass bins)"), summary);
+        double ece = e.getPluginMetric("Calibration").getStatistic("ECE");
+        assertTrue(ece > 0 && ece < 1, "ECE " + ece);
+    }
+}
