@@ -33,8 +33,8 @@ public class ReliabilityDiagramPlugin implements VisualizePlugin {
             return null;
         }
         JMenuItem item = new JMenuItem(MENU_TEXT);
-        item.addActionListener(e -> ReliabilityWindow.open("Reliability diagram (class " + classAttribute.name()
-                + ", " + data.size() + " predictions)", data.report()));
+        item.addActionListener(e -> ReliabilityWindow.open("Reliability diagram: " + classAttribute.name() + " ("
+                + data.size() + " predictions)", data.report()));
         return item;
     }
 

@@ -22,12 +22,13 @@ final class WekaJvm {
     }
 
     private static Path probes;
+    private static Path installedHome;
 
     private WekaJvm() {
     }
 
     /**
-     * @return a folder holding only this package's classes (the probes), so that Weka's class
+     * @return a folder holding only the probe classes (this package's and the Explorer session's), so that Weka's class
      *         discovery does not meet the other test classes, which need Temper on the class path
      * @throws IOException when they cannot be copied
      */
@@ -35,17 +36,36 @@ final class WekaJvm {
         if (probes == null) {
             Path root = Paths.get(java.net.URI.create(WekaJvm.class.getProtectionDomain().getCodeSource()
                     .getLocation().toString()));
-            String pkg = WekaJvm.class.getPackageName().replace('.', '/');
             Path copy = Files.createTempDirectory("weka-probes");
-            Path target = Files.createDirectories(copy.resolve(pkg));
-            try (var files = Files.list(root.resolve(pkg))) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Files.copy(f, target.resolve(f.getFileName().toString()));
+            for (String pkg : new String[] {WekaJvm.class.getPackageName(), "weka.gui.explorer"}) {
+                Path source = root.resolve(pkg.replace('.', '/'));
+                Path target = Files.createDirectories(copy.resolve(pkg.replace('.', '/')));
+                try (var files = Files.list(source)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        Files.copy(f, target.resolve(f.getFileName().toString()));
+                    }
                 }
             }
             probes = copy;
         }
         return probes;
+    }
+
+    /**
+     * @return a WEKA_HOME into which the built zip was installed offline by Weka's package manager
+     *         (once per test JVM)
+     * @throws Exception when the installation fails
+     */
+    static synchronized Path installedHome() throws Exception {
+        if (installedHome == null) {
+            Path home = Files.createTempDirectory("weka-home");
+            Result r = run(home, Map.of(), InstallPackage.class.getName(), packageZip().toString());
+            if (r.exitCode() != 0 || !r.out().contains("installed: temper")) {
+                throw new IllegalStateException("Weka could not install " + packageZip() + ":\n" + r.out() + r.err());
+            }
+            installedHome = home;
+        }
+        return installedHome;
     }
 
     /** @return the built package zip, from the failsafe configuration */
