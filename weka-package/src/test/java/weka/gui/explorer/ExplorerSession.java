@@ -94,7 +94,7 @@ public final class ExplorerSession {
         }
         System.out.println("diagram: " + ((JFrame) diagram).getTitle());
         Window shown = diagram;
-        SwingUtilities.invokeAndWait(() -> shown.setBounds(440, 230, 640, 530));
+        SwingUtilities.invokeAndWait(() -> shown.setBounds(620, 180, 650, 600));
         File out = new File(args[3]);
         for (String ext : new String[] {"png", "svg"}) {
             File f = new File(out, "reliability." + ext);
@@ -102,7 +102,7 @@ public final class ExplorerSession {
             System.out.println("saved: " + f.getName() + " " + f.length());
         }
         Thread.sleep(1000);
-        Rectangle area = new Rectangle(0, 0, 1080, 760);
+        Rectangle area = new Rectangle(0, 0, 1280, 800);
         ImageIO.write(new Robot().createScreenCapture(area), "png", new File(out, "weka-explorer.png"));
         System.out.println("screenshot: weka-explorer.png");
         System.exit(0);

@@ -72,6 +72,6 @@ class ExplorerIT {
         assertTrue(Files.size(out.resolve("reliability.png")) > 1000, log);
         assertTrue(Files.readString(out.resolve("reliability.svg")).contains("<svg"), log);
         BufferedImage shot = ImageIO.read(out.resolve("weka-explorer.png").toFile());
-        assertTrue(shot.getWidth() == 1080 && shot.getHeight() == 760, log);
+        assertTrue(shot.getWidth() == 1280 && shot.getHeight() == 800, log);
     }
 }
