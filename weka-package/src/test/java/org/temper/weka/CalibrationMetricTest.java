@@ -8,6 +8,7 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.PluginManager;
+import weka.experiment.ClassifierSplitEvaluator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +43,21 @@ class CalibrationMetricTest {
         assertTrue(m.toSummaryString().startsWith("Expected calibration error (ECE)"), m.toSummaryString());
     }
 
-    @Test
-    void appearsInWekasEvaluationOutput() throws Exception {
+    private static void register() {
         PluginManager.addPlugin(AbstractEvaluationMetric.class.getName(), CalibrationMetric.class.getName(),
                 CalibrationMetric.class.getName());
+    }
+
+    @Test
+    void addsResultColumnsToTheExperimenter() {
+        register();
+        List<String> columns = List.of(new ClassifierSplitEvaluator().getResultNames());
+        assertTrue(columns.containsAll(List.of("ECE", "MCE", "Adaptive_ECE", "Brier")), columns.toString());
+    }
+
+    @Test
+    void appearsInWekasEvaluationOutput() throws Exception {
+        register();
         Instances train = FashionMnistSubsets.train();
         J48 tree = new J48();
         tree.buildClassifier(train);
