@@ -19,26 +19,29 @@ import org.temper.onnx.program.Predictor;
 import org.temper.onnx.runtime.Device;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.LeNet5;
 import org.temper.onnx.zoo.Mlp;
+import org.temper.onnx.zoo.MuellerAlexNet;
 import org.temper.onnx.zoo.Network;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 
 /** The network, objective and optimisation options of {@code temper train}. */
 final class TrainingOptions {
 
-    @Option(names = "--net", defaultValue = "mlp", description = "Network: mlp. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--net", defaultValue = "mlp",
+            description = "Network: mlp, lenet (LeNet-5) or alexnet (the two-convolution AlexNet of Mueller et al.);"
+                    + " the convolutional ones need image data. Default: ${DEFAULT-VALUE}.")
     String net;
 
     @Option(names = "--hidden", defaultValue = "1200,1200", split = ",", paramLabel = "H1,H2,...",
-            description = "Hidden layer widths of the MLP. Default: ${DEFAULT-VALUE}.")
+            description = "Hidden layer widths of the MLP (lenet and alexnet have fixed widths). Default: ${DEFAULT-VALUE}.")
     int[] hidden;
 
-    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each hidden layer. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each fully connected hidden layer. Default: ${DEFAULT-VALUE}.")
     double dropout;
 
     @Option(names = "--init", defaultValue = "he", description = "Initialiser: he, glorot or normal003. Default: ${DEFAULT-VALUE}.")
@@ -193,21 +196,18 @@ final class TrainingOptions {
     }
 
     Network network(DenseDataset data) {
-        if (!net.equalsIgnoreCase("mlp")) {
-            throw new IllegalArgumentException("--net " + net + ": use mlp");
-        }
         Initializer i = switch (init.toLowerCase(Locale.ROOT)) {
             case "he" -> Initializer.HE_NORMAL;
             case "glorot" -> Initializer.GLOROT_UNIFORM;
             case "normal003" -> Initializer.NORMAL_003;
             default -> throw new IllegalArgumentException("--init " + init + ": use he, glorot or normal003");
         };
-        return Mlp.create(data.exampleShape(), hidden, data.numClasses(), dropout, i, null, seed);
-    }
-
-    String describeNetwork(DenseDataset data) {
-        return "MLP " + data.exampleSize() + "-" + Arrays.toString(hidden).replaceAll("[\\[\\] ]", "").replace(',', '-')
-                + "-" + data.numClasses();
+        return switch (net.toLowerCase(Locale.ROOT)) {
+            case "mlp" -> Mlp.create(data.exampleShape(), hidden, data.numClasses(), dropout, i, null, seed);
+            case "lenet" -> LeNet5.create(data.exampleShape(), data.numClasses(), dropout, i, seed);
+            case "alexnet" -> MuellerAlexNet.create(data.exampleShape(), data.numClasses(), dropout, i, seed);
+            default -> throw new IllegalArgumentException("--net " + net + ": use mlp, lenet or alexnet");
+        };
     }
 
     /**
