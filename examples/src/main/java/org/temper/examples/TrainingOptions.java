@@ -148,10 +148,11 @@ final class TrainingOptions {
     long seed;
 
     TrainingConfig config() {
-        return new TrainingConfig(objective(), optimizer(), schedule(), clipNorm == null ? null
-                : new GlobalNormClipping(clipNorm), epochs, batch, augmentShift, patience,
-                timeBudget == null ? null : Duration.ofSeconds(timeBudget),
-                new ExecutionSettings(Device.parse(device), threads), seed, 0);
+        return TrainingConfig.defaults().toBuilder().objective(objective()).optimizer(optimizer())
+                .learningRate(schedule()).clipping(clipNorm == null ? null : new GlobalNormClipping(clipNorm))
+                .epochs(epochs).batchSize(batch).augmentShift(augmentShift).earlyStoppingPatience(patience)
+                .timeBudget(timeBudget == null ? null : Duration.ofSeconds(timeBudget))
+                .execution(new ExecutionSettings(Device.parse(device), threads)).seed(seed).build();
     }
 
     private Objective objective() {
