@@ -48,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
         Network network = training.network(loaded);
         DenseDataset all = loaded.withExampleShape(network.exampleShape());
         DenseDataset[] parts = validation > 0 ? all.split(validation, config.seed()) : new DenseDataset[] {all, null};
-        System.out.printf(Locale.ROOT, "Training %s on %d examples (%s), %s, %s%n", training.describeNetwork(all),
+        System.out.printf(Locale.ROOT, "Training %s on %d examples (%s), %s, %s%n", network.describe(),
                 parts[0].size(), data.data, config.objective().describe(), config.optimizer().describe());
         FitResult result = new Fitter(config, List.of(new ConsoleProgress("train", System.out)))
                 .fit(network, parts[0], parts[1], training.teacherLogits(parts[0]));

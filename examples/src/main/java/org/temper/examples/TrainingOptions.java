@@ -1,12 +1,11 @@
 package org.temper.examples;
 
-import org.temper.onnx.data.DenseDataset;
-import org.temper.onnx.optim.LearningRateSchedule;
-import org.temper.onnx.fit.TrainingConfig;
 import org.temper.onnx.autodiff.GradientRegistry;
+import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.fit.ModelFiles;
-import org.temper.onnx.imports.NetworkImporter;
 import org.temper.onnx.fit.SavedModel;
+import org.temper.onnx.fit.TrainingConfig;
+import org.temper.onnx.imports.NetworkImporter;
 import org.temper.onnx.objective.Annealing;
 import org.temper.onnx.objective.ConfidencePenalty;
 import org.temper.onnx.objective.Distillation;
@@ -14,6 +13,7 @@ import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.objective.Objective;
 import org.temper.onnx.optim.Adam;
 import org.temper.onnx.optim.GlobalNormClipping;
+import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.optim.Optimizer;
 import org.temper.onnx.optim.Sgd;
 import org.temper.onnx.optim.Stepping;
@@ -21,7 +21,9 @@ import org.temper.onnx.program.Predictor;
 import org.temper.onnx.runtime.Device;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.LeNet5;
 import org.temper.onnx.zoo.Mlp;
+import org.temper.onnx.zoo.MuellerAlexNet;
 import org.temper.onnx.zoo.Network;
 import picocli.CommandLine.Option;
 
@@ -33,7 +35,9 @@ import java.util.Locale;
 /** The network, objective and optimisation options of {@code temper train}. */
 final class TrainingOptions {
 
-    @Option(names = "--net", defaultValue = "mlp", description = "Network: mlp. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--net", defaultValue = "mlp",
+            description = "Network: mlp, lenet (LeNet-5) or alexnet (the two-convolution AlexNet of Mueller et al.);"
+                    + " the convolutional ones need image data. Default: ${DEFAULT-VALUE}.")
     String net;
 
     @Option(names = "--import", paramLabel = "NETWORK.onnx",
@@ -45,10 +49,10 @@ final class TrainingOptions {
     String importLogits;
 
     @Option(names = "--hidden", defaultValue = "1200,1200", split = ",", paramLabel = "H1,H2,...",
-            description = "Hidden layer widths of the MLP. Default: ${DEFAULT-VALUE}.")
+            description = "Hidden layer widths of the MLP (lenet and alexnet have fixed widths). Default: ${DEFAULT-VALUE}.")
     int[] hidden;
 
-    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each hidden layer. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each fully connected hidden layer. Default: ${DEFAULT-VALUE}.")
     double dropout;
 
     @Option(names = "--init", defaultValue = "he", description = "Initialiser: he, glorot or normal003. Default: ${DEFAULT-VALUE}.")
@@ -144,10 +148,11 @@ final class TrainingOptions {
     long seed;
 
     TrainingConfig config() {
-        return new TrainingConfig(objective(), optimizer(), schedule(), clipNorm == null ? null
-                : new GlobalNormClipping(clipNorm), epochs, batch, augmentShift, patience,
-                timeBudget == null ? null : Duration.ofSeconds(timeBudget),
-                new ExecutionSettings(Device.parse(device), threads), seed, 0);
+        return TrainingConfig.defaults().toBuilder().objective(objective()).optimizer(optimizer())
+                .learningRate(schedule()).clipping(clipNorm == null ? null : new GlobalNormClipping(clipNorm))
+                .epochs(epochs).batchSize(batch).augmentShift(augmentShift).earlyStoppingPatience(patience)
+                .timeBudget(timeBudget == null ? null : Duration.ofSeconds(timeBudget))
+                .execution(new ExecutionSettings(Device.parse(device), threads)).seed(seed).build();
     }
 
     private Objective objective() {
@@ -214,24 +219,18 @@ final class TrainingOptions {
             }
             return imported;
         }
-        if (!net.equalsIgnoreCase("mlp")) {
-            throw new IllegalArgumentException("--net " + net + ": use mlp");
-        }
         Initializer i = switch (init.toLowerCase(Locale.ROOT)) {
             case "he" -> Initializer.HE_NORMAL;
             case "glorot" -> Initializer.GLOROT_UNIFORM;
             case "normal003" -> Initializer.NORMAL_003;
             default -> throw new IllegalArgumentException("--init " + init + ": use he, glorot or normal003");
         };
-        return Mlp.create(data.exampleShape(), hidden, data.numClasses(), dropout, i, null, seed);
-    }
-
-    String describeNetwork(DenseDataset data) {
-        if (importFile != null) {
-            return "the network imported from " + importFile;
-        }
-        return "MLP " + data.exampleSize() + "-" + Arrays.toString(hidden).replaceAll("[\\[\\] ]", "").replace(',', '-')
-                + "-" + data.numClasses();
+        return switch (net.toLowerCase(Locale.ROOT)) {
+            case "mlp" -> Mlp.create(data.exampleShape(), hidden, data.numClasses(), dropout, i, null, seed);
+            case "lenet" -> LeNet5.create(data.exampleShape(), data.numClasses(), dropout, i, seed);
+            case "alexnet" -> MuellerAlexNet.create(data.exampleShape(), data.numClasses(), dropout, i, seed);
+            default -> throw new IllegalArgumentException("--net " + net + ": use mlp, lenet or alexnet");
+        };
     }
 
     /**

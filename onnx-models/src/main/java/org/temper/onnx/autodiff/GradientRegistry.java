@@ -22,6 +22,8 @@ public final class GradientRegistry {
         ElementwiseRules.register(r);
         ActivationRules.register(r);
         ShapeRules.register(r);
+        ConvolutionRules.register(r);
+        NormalizationRules.register(r);
         return r;
     }
 

@@ -730,4 +730,210 @@ public final class GraphBuilder {
     public Value reduceSumSquare(Value x, boolean keepDims, long... axes) {
         return reduceWithAttr("ReduceSumSquare", x, keepDims, axes);
     }
+
+    // ------------------------------------------------------------------ convolution and pooling
+
+    /**
+     * Convolution over the spatial axes of [N, C, spatial...] with explicit pads.
+     * @param x input [N, C, spatial...]
+     * @param w weights [M, C / group, kernel...]
+     * @param bias [M], or null
+     * @param strides stride per spatial axis
+     * @param pads begin pads of every spatial axis, then end pads
+     * @param dilations dilation per spatial axis
+     * @param group number of channel groups
+     * @return [N, M, out...] with out = floor((in + pads - ((k - 1) dilation + 1)) / stride) + 1
+     */
+    public Value conv(Value x, Value w, Value bias, long[] strides, long[] pads, long[] dilations, long group) {
+        Shape out = Shape.unknown();
+        if (x.shape().isKnown() && w.shape().isKnown()) {
+            List<Dim> d = new ArrayList<>(List.of(x.shape().dim(0), w.shape().dim(0)));
+            for (int i = 0; i < strides.length; i++) {
+                d.add(slidingSize(x.shape().dim(2 + i), w.shape().dim(2 + i), strides[i], pads[i],
+                        pads[i + strides.length], dilations[i]));
+            }
+            out = Shape.of(d);
+        }
+        List<Value> ins = bias == null ? List.of(x, w) : List.of(x, w, bias);
+        return op1("Conv", ins, windowAttrs(null, strides, pads, dilations, group), x.dtype(), out);
+    }
+
+    /**
+     * Transposed convolution (the adjoint of {@link #conv} in x), with explicit pads and output padding.
+     * @param x input [N, C, spatial...]
+     * @param w weights [C, M / group, kernel...]
+     * @param strides stride per spatial axis
+     * @param pads begin pads of every spatial axis, then end pads
+     * @param dilations dilation per spatial axis
+     * @param outputPadding extra size at the end of each spatial axis of the result
+     * @param group number of channel groups
+     * @return [N, M, out...] with out = stride (in - 1) + outputPadding + (k - 1) dilation + 1 - pads
+     */
+    public Value convTranspose(Value x, Value w, long[] strides, long[] pads, long[] dilations, long[] outputPadding,
+                               long group) {
+        Shape out = Shape.unknown();
+        if (x.shape().isKnown() && w.shape().isFullyFixed()) {
+            List<Dim> d = new ArrayList<>(List.of(x.shape().dim(0), Dim.of(w.shape().dim(1).size() * group)));
+            for (int i = 0; i < strides.length; i++) {
+                Dim in = x.shape().dim(2 + i);
+                d.add(in.isFixed() ? Dim.of(strides[i] * (in.size() - 1) + outputPadding[i]
+                        + (w.shape().dim(2 + i).size() - 1) * dilations[i] + 1 - pads[i] - pads[i + strides.length])
+                        : Dim.UNKNOWN);
+            }
+            out = Shape.of(d);
+        }
+        Map<String, Object> attrs = windowAttrs(null, strides, pads, dilations, group);
+        attrs.put("output_padding", outputPadding.clone());
+        return op1("ConvTranspose", List.of(x, w), attrs, x.dtype(), out);
+    }
+
+    /**
+     * Max pooling (floor mode, no dilation).
+     * @param x input [N, C, spatial...]
+     * @param kernel window size per spatial axis
+     * @param strides stride per spatial axis
+     * @param pads begin pads of every spatial axis, then end pads
+     * @param withIndices whether to add the int64 Indices output (flat positions in x), which the
+     *     gradient rule reads; training graphs ask for it, inference graphs need not
+     * @return [output] or [output, indices]
+     */
+    public List<Value> maxPool(Value x, long[] kernel, long[] strides, long[] pads, boolean withIndices) {
+        Shape out = pooledShape(x, kernel, strides, pads);
+        List<Value> outs = withIndices
+                ? List.of(new Value("", x.dtype(), out), new Value("", DType.INT64, out))
+                : List.of(new Value("", x.dtype(), out));
+        return op("MaxPool", List.of(x), windowAttrs(kernel, strides, pads, null, 1), outs);
+    }
+
+    /**
+     * Average pooling (floor mode).
+     * @param x input [N, C, spatial...]
+     * @param kernel window size per spatial axis
+     * @param strides stride per spatial axis
+     * @param pads begin pads of every spatial axis, then end pads
+     * @param countIncludePad whether padded positions count in the divisor
+     * @return the pooled value
+     */
+    public Value averagePool(Value x, long[] kernel, long[] strides, long[] pads, boolean countIncludePad) {
+        Map<String, Object> attrs = windowAttrs(kernel, strides, pads, null, 1);
+        attrs.put("count_include_pad", countIncludePad ? 1L : 0L);
+        return op1("AveragePool", List.of(x), attrs, x.dtype(), pooledShape(x, kernel, strides, pads));
+    }
+
+    /**
+     * @param x input [N, C, spatial...]
+     * @return the mean over the spatial axes, [N, C, 1...]
+     */
+    public Value globalAveragePool(Value x) {
+        Shape out = Shape.unknown();
+        if (x.shape().isKnown()) {
+            List<Dim> d = new ArrayList<>(x.shape().dims());
+            for (int i = 2; i < d.size(); i++) {
+                d.set(i, Dim.of(1));
+            }
+            out = Shape.of(d);
+        }
+        return op1("GlobalAveragePool", List.of(x), Map.of(), x.dtype(), out);
+    }
+
+    /**
+     * Batch normalization in inference mode: scale (x - mean) / sqrt(var + epsilon) + bias per channel.
+     * @param x input [N, C, ...]
+     * @param scale [C]
+     * @param bias [C]
+     * @param mean running mean [C]
+     * @param var running variance [C]
+     * @param epsilon added to the variance
+     * @return the normalized value
+     */
+    public Value batchNormalization(Value x, Value scale, Value bias, Value mean, Value var, double epsilon) {
+        return op1("BatchNormalization", List.of(x, scale, bias, mean, var), Map.of("epsilon", epsilon), x.dtype(),
+                x.shape());
+    }
+
+    /**
+     * @param data the tensor to write into
+     * @param indices int64 positions along axis, the shape of updates
+     * @param updates the values to write
+     * @param axis the axis the indices address
+     * @param reduction "none", "add" or "mul": how an update combines with the entry it hits
+     * @return a copy of data with the updates applied
+     */
+    public Value scatterElements(Value data, Value indices, Value updates, long axis, String reduction) {
+        return op1("ScatterElements", List.of(data, indices, updates), Map.of("axis", axis, "reduction", reduction),
+                data.dtype(), data.shape());
+    }
+
+    /**
+     * @param x input
+     * @param shapeValue 1-D int64 target shape, broadcast with x's
+     * @param result the known result shape
+     * @return x broadcast to the target
+     */
+    public Value expand(Value x, Value shapeValue, Shape result) {
+        return op1("Expand", List.of(x, shapeValue), Map.of(), x.dtype(), result);
+    }
+
+    /**
+     * @param x input
+     * @param axes the axes to cut
+     * @param ends the end (exclusive) on each of those axes; each starts at 0
+     * @return the leading part of x along the axes
+     */
+    public Value slice(Value x, long[] axes, long[] ends) {
+        Shape out = Shape.unknown();
+        if (x.shape().isKnown()) {
+            List<Dim> d = new ArrayList<>(x.shape().dims());
+            for (int i = 0; i < axes.length; i++) {
+                d.set((int) axes[i], Dim.of(ends[i]));
+            }
+            out = Shape.of(d);
+        }
+        return op1("Slice", List.of(x, longs(new long[axes.length]), longs(ends), longs(axes)), Map.of(), x.dtype(),
+                out);
+    }
+
+    /**
+     * @param x a value
+     * @return zeros of x's element type and runtime shape
+     */
+    public Value zerosLike(Value x) {
+        TensorData zero = TensorData.ofReals(x.dtype(), new double[] {0}, 1);
+        return op1("ConstantOfShape", List.of(shapeOf(x)), Map.of("value", zero), x.dtype(), x.shape());
+    }
+
+    private Shape pooledShape(Value x, long[] kernel, long[] strides, long[] pads) {
+        if (!x.shape().isKnown()) {
+            return Shape.unknown();
+        }
+        List<Dim> d = new ArrayList<>(x.shape().dims().subList(0, 2));
+        for (int i = 0; i < kernel.length; i++) {
+            d.add(slidingSize(x.shape().dim(2 + i), Dim.of(kernel[i]), strides[i], pads[i], pads[i + kernel.length], 1));
+        }
+        return Shape.of(d);
+    }
+
+    private static Dim slidingSize(Dim in, Dim kernel, long stride, long padBegin, long padEnd, long dilation) {
+        if (!in.isFixed() || !kernel.isFixed()) {
+            return Dim.UNKNOWN;
+        }
+        return Dim.of(Math.floorDiv(in.size() + padBegin + padEnd - ((kernel.size() - 1) * dilation + 1), stride) + 1);
+    }
+
+    private static Map<String, Object> windowAttrs(long[] kernel, long[] strides, long[] pads, long[] dilations,
+                                                   long group) {
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        if (kernel != null) {
+            attrs.put("kernel_shape", kernel.clone());
+        }
+        attrs.put("strides", strides.clone());
+        attrs.put("pads", pads.clone());
+        if (dilations != null) {
+            attrs.put("dilations", dilations.clone());
+        }
+        if (group != 1) {
+            attrs.put("group", group);
+        }
+        return attrs;
+    }
 }

@@ -49,6 +49,21 @@ class DifferentiatorTest {
     }
 
     @Test
+    void theReferenceCheckCatchesAWrongRule() throws Exception {
+        GradientRule right = GradientRegistry.standard().rule("Conv");
+        GradientRule scaled = (ctx, node, g) -> right.backward(ctx, node,
+                List.of(ctx.builder().mul(g.get(0), ctx.builder().scalar(1.01, g.get(0).dtype()))));
+        long[] xs = {2, 2, 5, 5};
+        long[] ws = {3, 2, 3, 3};
+        long[] one = {1, 1};
+        long[] noPads = {0, 0, 0, 0};
+        double error = GradientCheck.of((b, x) -> b.conv(x.get(0), x.get(1), null, one, noPads, one, 1))
+                .input(xs).input(ws).with(new Differentiator(new GradientRegistry().register("Conv", scaled)))
+                .maxRelativeErrorAgainst(in -> ReferenceOps.conv(in.get(0), xs, in.get(1), ws, null, one, noPads, one));
+        assertTrue(error > 100 * GradientCheck.FLOAT_TOLERANCE, "a wrong Conv rule passed with relative error " + error);
+    }
+
+    @Test
     void dropoutInTrainingModeWithoutItsMaskOutputIsAClearError() {
         GraphBuilder b = new GraphBuilder();
         Value x = b.input("x", DType.FLOAT, Shape.batchOf(3));

@@ -9,6 +9,7 @@ import org.temper.onnx.autodiff.GradientCheck.Sampling;
 import org.temper.onnx.graph.DType;
 import org.temper.onnx.graph.GraphBuilder;
 import org.temper.onnx.graph.Shape;
+import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.graph.Value;
 
 import java.util.ArrayList;
@@ -26,14 +27,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Checks every registered gradient rule in float64 against central finite differences (see
  * {@link GradientCheck}), with broadcasting both ways, the symbolic batch dimension "N" and
  * scalars, and checks that the same rules build valid float32 graphs whose gradients agree with
- * the float64 ones. ONNX Runtime 1.29's CPU provider has float64 kernels for every operator here,
+ * the float64 ones. ONNX Runtime 1.29's CPU provider has float64 kernels for every operator of the finite-difference cases,
  * LeakyRelu and Dropout included. Dropout is checked differently: its mask is random on every
  * run, so the mask and the gradient come from one run of one session and the gradient is
- * compared with R * mask / (1 - ratio).
+ * compared with R * mask / (1 - ratio). The CPU provider lacks float64 Conv, ConvTranspose,
+ * AveragePool and GlobalAveragePool kernels, so those rules are checked in float32 against
+ * central differences of a plain-Java float64 forward ({@link ReferenceOps}).
  */
 class GradientRulesTest {
 
     private static double largestError;
+    private static double largestFloatError;
 
     /** A binary operator as a builder method. */
     private interface Binary {
@@ -53,6 +57,8 @@ class GradientRulesTest {
         unary(cases);
         softmaxes(cases);
         shapes(cases);
+        maxPools(cases);
+        batchNormalizations(cases);
         cases.add(Arguments.of("MLP Gemm-Relu-Gemm-LogSoftmax on [N,4]", GradientCheck.of((b, x) ->
                 b.logSoftmax(b.gemm(b.relu(b.gemm(x.get(0), x.get(1), x.get(2), false, false)), x.get(3), null,
                         false, true), 1))
@@ -171,6 +177,104 @@ class GradientRulesTest {
                 b.concat(1, x.get(0), x.get(0))).input(2, 3)));
     }
 
+    private static void maxPools(List<Arguments> cases) {
+        cases.add(Arguments.of("MaxPool [2,3,6,6] kernel 2 stride 2", maxPool(Shape.of(2, 3, 6, 6), new long[] {2, 2},
+                new long[] {2, 2}, new long[] {0, 0, 0, 0})));
+        cases.add(Arguments.of("MaxPool [2,2,7,7] kernel 3 stride 2 pads 1 (overlapping)", maxPool(Shape.of(2, 2, 7, 7),
+                new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1, 1, 1})));
+        cases.add(Arguments.of("MaxPool [N,2,5,4] kernel 2x3 stride 1x2 pads 0,1,1,0", maxPool(Shape.batchOf(2, 5, 4),
+                new long[] {2, 3}, new long[] {1, 2}, new long[] {0, 1, 1, 0})));
+        cases.add(Arguments.of("MaxPool without Indices output (recomputed)", GradientCheck.of((b, x) -> b.op("MaxPool",
+                List.of(x.get(0)), Map.of("kernel_shape", new long[] {3, 3}, "strides", new long[] {2, 2}),
+                List.of(new Value("", x.get(0).dtype(), Shape.of(2, 2, 3, 3)))).get(0)).input(2, 2, 7, 8)));
+    }
+
+    private static GradientCheck maxPool(Shape x, long[] kernel, long[] strides, long[] pads) {
+        return GradientCheck.of((b, in) -> b.maxPool(in.get(0), kernel, strides, pads, true).get(0)).input(x, actual(x));
+    }
+
+    private static void batchNormalizations(List<Arguments> cases) {
+        cases.add(Arguments.of("BatchNormalization inference [N,3,4,5], every input", GradientCheck.of((b, x) ->
+                b.batchNormalization(x.get(0), x.get(1), x.get(2), x.get(3), x.get(4), 1e-3))
+                .input(Shape.batchOf(3, 4, 5), 2, 3, 4, 5).input(3).input(3).input(3).input(Sampling.POSITIVE, 3)));
+        cases.add(Arguments.of("BatchNormalization inference [N,4]", GradientCheck.of((b, x) ->
+                b.batchNormalization(x.get(0), x.get(1), x.get(2), x.get(3), x.get(4), 1e-5))
+                .input(Shape.batchOf(4), 3, 4).input(4).input(4).input(4).input(Sampling.POSITIVE, 4)));
+        for (long[] shape : new long[][] {{3, 2, 3, 4}, {5, 3}}) {
+            int c = (int) shape[1];
+            cases.add(Arguments.of("BatchNormalization training mode " + Shape.of(shape), GradientCheck.of((b, x) -> {
+                Value mean = b.constant(TensorData.ofReals(x.get(0).dtype(), new double[c], c));
+                Value var = b.constant(TensorData.ofReals(x.get(0).dtype(), ones(c), c));
+                Value y = new Value("", x.get(0).dtype(), x.get(0).shape());
+                Value stat = new Value("", x.get(0).dtype(), Shape.of(c));
+                return b.op("BatchNormalization", List.of(x.get(0), x.get(1), x.get(2), mean, var),
+                        Map.of("epsilon", 1e-3, "training_mode", 1L), List.of(y, stat, stat)).get(0);
+            }).input(shape).input(c).input(c)));
+        }
+    }
+
+    private static double[] ones(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, 1);
+        return v;
+    }
+
+    /** Cases of operators without float64 kernels: the float32 gradient against a Java reference. */
+    static Stream<Arguments> referenceCases() {
+        List<Arguments> cases = new ArrayList<>();
+        long[] one = {1, 1};
+        conv(cases, Shape.of(2, 3, 7, 7), new long[] {4, 3, 3, 3}, true, one, new long[] {0, 0, 0, 0}, one);
+        conv(cases, Shape.of(2, 2, 7, 7), new long[] {3, 2, 3, 3}, true, new long[] {2, 2}, new long[] {1, 1, 1, 1}, one);
+        conv(cases, Shape.of(2, 2, 8, 8), new long[] {3, 2, 3, 3}, false, new long[] {2, 2}, new long[] {0, 0, 0, 0}, one);
+        conv(cases, Shape.batchOf(2, 6, 5), new long[] {3, 2, 3, 2}, true, new long[] {2, 1}, new long[] {1, 0, 2, 1}, one);
+        conv(cases, Shape.of(1, 2, 7, 7), new long[] {2, 2, 2, 2}, true, new long[] {3, 3}, new long[] {0, 0, 0, 0}, one);
+        conv(cases, Shape.of(1, 2, 7, 8), new long[] {2, 2, 3, 3}, true, one, new long[] {1, 1, 1, 1}, new long[] {2, 2});
+        conv(cases, Shape.batchOf(1, 9, 9), new long[] {3, 1, 5, 5}, true, one, new long[] {2, 2, 2, 2}, one);
+        long[] xs = {1, 2, 8, 8};
+        long[] ws = {2, 2, 3, 3};
+        cases.add(Arguments.of("Conv auto_pad SAME_UPPER stride 2 on [1,2,8,8]", GradientCheck.of((b, x) -> b.op("Conv",
+                List.of(x.get(0), x.get(1)), Map.of("auto_pad", "SAME_UPPER", "strides", new long[] {2, 2}),
+                List.of(new Value("", x.get(0).dtype(), Shape.of(1, 2, 4, 4)))).get(0)).input(xs).input(ws),
+                (GradientCheck.Reference) in -> ReferenceOps.conv(in.get(0), xs, in.get(1), ws, null,
+                        new long[] {2, 2}, new long[] {0, 0, 1, 1}, one)));
+        for (boolean include : new boolean[] {false, true}) {
+            averagePool(cases, Shape.of(2, 3, 6, 6), new long[] {2, 2}, new long[] {2, 2}, new long[] {0, 0, 0, 0}, include);
+            averagePool(cases, Shape.of(2, 2, 7, 7), new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1, 1, 1}, include);
+            averagePool(cases, Shape.batchOf(2, 6, 5), new long[] {3, 3}, new long[] {2, 1}, new long[] {1, 0, 2, 1},
+                    include);
+        }
+        for (Shape x : new Shape[] {Shape.of(2, 3, 4, 5), Shape.batchOf(2, 3, 3)}) {
+            long[] actual = actual(x);
+            cases.add(Arguments.of("GlobalAveragePool " + x, GradientCheck.of((b, in) -> b.globalAveragePool(in.get(0)))
+                    .input(x, actual), (GradientCheck.Reference) in -> ReferenceOps.globalAveragePool(in.get(0), actual)));
+        }
+        return cases.stream();
+    }
+
+    private static void conv(List<Arguments> cases, Shape x, long[] ws, boolean bias, long[] strides, long[] pads,
+                             long[] dilations) {
+        long[] xs = actual(x);
+        GradientCheck check = GradientCheck.of((b, in) -> b.conv(in.get(0), in.get(1), bias ? in.get(2) : null,
+                strides, pads, dilations, 1)).input(x, xs).input(ws);
+        if (bias) {
+            check.input(ws[0]);
+        }
+        String name = "Conv " + x + " weights " + Shape.of(ws) + (bias ? " bias" : "") + " strides "
+                + Shape.of(strides) + " pads " + Shape.of(pads) + " dilations " + Shape.of(dilations);
+        cases.add(Arguments.of(name, check, (GradientCheck.Reference) in -> ReferenceOps.conv(in.get(0), xs, in.get(1),
+                ws, bias ? in.get(2) : null, strides, pads, dilations)));
+    }
+
+    private static void averagePool(List<Arguments> cases, Shape x, long[] kernel, long[] strides, long[] pads,
+                                    boolean includePad) {
+        long[] xs = actual(x);
+        cases.add(Arguments.of("AveragePool " + x + " kernel " + Shape.of(kernel) + " strides " + Shape.of(strides)
+                + " pads " + Shape.of(pads) + " count_include_pad " + includePad, GradientCheck.of((b, in) ->
+                b.averagePool(in.get(0), kernel, strides, pads, includePad)).input(x, xs),
+                (GradientCheck.Reference) in -> ReferenceOps.averagePool(in.get(0), xs, kernel, strides, pads,
+                        includePad)));
+    }
+
     /** The declared shape with the batch dimension N set to 2. */
     private static long[] actual(Shape declared) {
         return declared.dims().stream().mapToLong(d -> d.isFixed() ? d.size() : 2).toArray();
@@ -182,6 +286,15 @@ class GradientRulesTest {
         double error = check.maxRelativeError();
         largestError = Math.max(largestError, error);
         assertTrue(error < GradientCheck.TOLERANCE, name + ": relative error " + error);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("referenceCases")
+    void float32RuleMatchesJavaReference(String name, GradientCheck check, GradientCheck.Reference reference)
+            throws Exception {
+        double error = check.maxRelativeErrorAgainst(reference);
+        largestFloatError = Math.max(largestFloatError, error);
+        assertTrue(error < GradientCheck.FLOAT_TOLERANCE, name + ": relative error " + error);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -223,6 +336,7 @@ class GradientRulesTest {
         Set<String> covered = new TreeSet<>();
         finiteDifferenceCases().forEach(a -> covered.addAll(((GradientCheck) a.get()[1]).forwardOperators()));
         covered.addAll(dropout().forwardOperators());
+        referenceCases().forEach(a -> covered.addAll(((GradientCheck) a.get()[1]).forwardOperators()));
         Set<String> missing = new TreeSet<>(GradientRegistry.standard().operators());
         missing.removeAll(covered);
         assertEquals(Set.of(), missing, "operators with a rule but no gradient check");
@@ -231,5 +345,6 @@ class GradientRulesTest {
     @AfterAll
     static void reportLargestError() {
         System.out.printf("Largest relative error of a gradient rule against finite differences: %.3g%n", largestError);
+        System.out.printf("Largest relative error of a float32 rule against a Java reference: %.3g%n", largestFloatError);
     }
 }

@@ -9,7 +9,10 @@ import org.temper.onnx.objective.Distillation;
 import org.temper.onnx.optim.Adam;
 import org.temper.onnx.optim.GlobalNormClipping;
 import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.LeNet5;
 import org.temper.onnx.zoo.Mlp;
+import org.temper.onnx.zoo.MuellerAlexNet;
+import org.temper.onnx.zoo.Network;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,16 +35,21 @@ class OnnxCheckerTest {
     void trainingAndInferenceGraphsPassTheOnnxChecker(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON)) && run(PYTHON, "-c", "import onnx") == 0,
                 "python3-onnx is not installed (apt-get install python3-onnx)");
-        Mlp net = Mlp.create(new long[] {1, 28, 28}, new int[] {32, 16}, 10, 0.5, Initializer.GLOROT_UNIFORM, null, 1);
-        Graph training = EpochProgram.build(net, Distillation.softCrossEntropy(2, 0.6), Adam.adam(),
-                new GlobalNormClipping(1), 8).graph();
-        Graph inference = InferenceGraphs.withInitializers(net,
-                net.parameters().stream().map(org.temper.onnx.zoo.Parameter::initial).toList());
-        for (Graph g : List.of(training, inference)) {
-            Path file = dir.resolve(g.name() + ".onnx");
-            Files.write(file, OnnxProto.toModel(g, "temper", Map.of()).toByteArray());
-            assertEquals(0, run(PYTHON, "-c", "import onnx, sys; onnx.checker.check_model(onnx.load(sys.argv[1]),"
-                    + " full_check=True)", file.toString()), "the ONNX checker rejected " + g.name());
+        Mlp mlp = Mlp.create(new long[] {1, 28, 28}, new int[] {32, 16}, 10, 0.5, Initializer.GLOROT_UNIFORM, null, 1);
+        Network lenet = LeNet5.create(new long[] {1, 28, 28}, 10, 0, Initializer.HE_NORMAL, 1);
+        Network alexnet = MuellerAlexNet.create(new long[] {3, 32, 32}, 10, 0.5, Initializer.HE_NORMAL, 1);
+        for (Network net : List.of(mlp, lenet, alexnet)) {
+            Graph training = EpochProgram.build(net, Distillation.softCrossEntropy(2, 0.6), Adam.adam(),
+                    new GlobalNormClipping(1), 8).graph();
+            Graph inference = InferenceGraphs.withInitializers(net,
+                    net.parameters().stream().map(org.temper.onnx.zoo.Parameter::initial).toList());
+            for (Graph g : List.of(training, inference)) {
+                Path file = dir.resolve(g.name() + ".onnx");
+                Files.write(file, OnnxProto.toModel(g, "temper", Map.of()).toByteArray());
+                assertEquals(0, run(PYTHON, "-c", "import onnx, sys; onnx.checker.check_model(onnx.load(sys.argv[1]),"
+                        + " full_check=True)", file.toString()), "the ONNX checker rejected " + g.name() + " of "
+                        + net.describe());
+            }
         }
     }
 

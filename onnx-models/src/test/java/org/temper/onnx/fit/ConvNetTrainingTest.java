@@ -1,0 +1,68 @@
+package org.temper.onnx.fit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.data.IdxDirectory;
+import org.temper.onnx.objective.LabelSmoothing;
+import org.temper.onnx.optim.LearningRateSchedule;
+import org.temper.onnx.optim.Sgd;
+import org.temper.onnx.program.Predictor;
+import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.LeNet5;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** LeNet-5 trains on a Fashion-MNIST subset through the epoch program, and its saved model reads back. */
+class ConvNetTrainingTest {
+
+    @Test
+    void leNet5LearnsFashionMnistAndItsSavedModelPredictsTheSame(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(IdxDirectory.DEBIAN_FASHION_MNIST),
+                "apt-get install dataset-fashion-mnist");
+        IdxDirectory fashion = IdxDirectory.fashionMnist();
+        DenseDataset train = fashion.train().head(5_000);
+        DenseDataset test = fashion.test().head(2_000);
+        TrainingConfig config = TrainingConfig.defaults().withObjective(LabelSmoothing.uniform(0.1))
+                .withOptimizer(Sgd.withMomentum(0.9)).withLearningRate(LearningRateSchedule.constant(0.05))
+                .withEpochs(2, 128);
+        FitResult result = new Fitter(config, List.of())
+                .fit(LeNet5.create(train.exampleShape(), 10, 0, Initializer.HE_NORMAL, 1), train, null, null);
+        result.history().forEach(r -> System.out.printf("LeNet-5 epoch %d on %d images: %.2f s, loss %.3f%n",
+                r.epoch(), train.size(), r.seconds(), r.loss()));
+        TrainedNetwork trained = result.network();
+        float[] logits;
+        try (Predictor p = trained.predictor(ExecutionSettings.DEFAULT)) {
+            logits = p.logits(test.features(), test.size());
+        }
+        double accuracy = accuracy(logits, test);
+        System.out.printf("LeNet-5 test accuracy after 2 epochs on %d images: %.3f%n", train.size(), accuracy);
+        assertTrue(accuracy > 0.75, "test accuracy " + accuracy);
+
+        Path file = dir.resolve("lenet5.onnx");
+        trained.save(file);
+        try (Predictor p = ModelFiles.read(file).predictor(ExecutionSettings.DEFAULT)) {
+            assertArrayEquals(logits, p.logits(test.features(), test.size()));
+        }
+    }
+
+    private static double accuracy(float[] logits, DenseDataset data) {
+        int k = data.numClasses();
+        int correct = 0;
+        for (int i = 0; i < data.size(); i++) {
+            int arg = 0;
+            for (int c = 1; c < k; c++) {
+                arg = logits[i * k + c] > logits[i * k + arg] ? c : arg;
+            }
+            correct += arg == data.label(i) ? 1 : 0;
+        }
+        return (double) correct / data.size();
+    }
+}
