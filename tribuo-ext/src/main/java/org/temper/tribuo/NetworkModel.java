@@ -40,13 +40,14 @@ import java.util.Optional;
  * A classifier network trained by a Temper trainer. Its predictions carry the full probability
  * distribution over the labels (softmax of the network's logits). Batches of examples are
  * converted once into a direct buffer and run through ONNX Runtime together; predicting is
- * thread-safe. The network is stored as an ONNX inference model, both in Tribuo's protobuf
+ * thread-safe. The ONNX Runtime session opens at the first prediction; {@link #close} frees it (a
+ * later prediction opens it again). The network is stored as an ONNX inference model, both in Tribuo's protobuf
  * serialization and in {@link #exportONNXModel}, which writes the graph with Tribuo's provenance.
  * <p>A network has no per-feature weights to rank nor a local explanation, so
  * {@link #getTopFeatures} is empty and {@link #getExcuse} is absent.
  */
 @ProtoSerializableClass(serializedDataClass = NetworkModelProto.class, version = NetworkModel.CURRENT_VERSION)
-public final class NetworkModel extends Model<Label> implements ONNXExportable {
+public final class NetworkModel extends Model<Label> implements ONNXExportable, AutoCloseable {
 
     private static final long serialVersionUID = 1L;
 
@@ -155,6 +156,19 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable {
             }
         }
         return p;
+    }
+
+    /** Closes the ONNX Runtime session, if open. */
+    @Override
+    public synchronized void close() {
+        if (predictor != null) {
+            try {
+                predictor.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime failed to close the session of " + name, e);
+            }
+            predictor = null;
+        }
     }
 
     /** @return an empty map: a network has no per-feature weights to rank. */

@@ -66,6 +66,11 @@ public abstract class NetworkTrainer implements Trainer<Label> {
     }
 
     @Override
+    public NetworkModel train(Dataset<Label> examples) {
+        return train(examples, Collections.emptyMap());
+    }
+
+    @Override
     public NetworkModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance) {
         return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
     }
