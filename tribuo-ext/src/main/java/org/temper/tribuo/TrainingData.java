@@ -16,9 +16,12 @@ final class TrainingData {
      *         examples, fewer than two classes or no features
      */
     static void check(Dataset<Label> dataset) {
-        if (!(dataset.getOutputFactory() instanceof LabelFactory)) {
+        // seen through a wildcard: a raw-typed data set of other outputs must not fail on a cast here
+        Dataset<?> any = dataset;
+        if (!(any.getOutputFactory() instanceof LabelFactory)) {
+            Object output = any.getOutputFactory().getUnknownOutput();
             throw new IllegalArgumentException("Temper's trainers learn single-label classifiers, but this data set"
-                    + " holds " + dataset.getOutputFactory().getUnknownOutput().getClass().getSimpleName()
+                    + " holds " + output.getClass().getSimpleName()
                     + " outputs: load it with a LabelFactory, or use a Tribuo trainer for that kind of output");
         }
         if (dataset.size() == 0) {
