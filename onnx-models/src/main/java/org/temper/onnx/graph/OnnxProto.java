@@ -96,7 +96,7 @@ public final class OnnxProto {
         long[] shape = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
         if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
             throw new IllegalArgumentException("Tensor '" + t.getName() + "' keeps its data in an external file;"
-                    + " load the model with ModelFiles.read so that external data is resolved and checked");
+                    + " read the model with OnnxFile.read so that external data is resolved and checked");
         }
         if (!t.getRawData().isEmpty()) {
             return TensorData.ofRaw(dtype, shape, t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN));

@@ -74,19 +74,6 @@ public final class Mlp implements Network {
         return new Mlp(exampleShape, hidden, numClasses, dropout, params);
     }
 
-    /**
-     * @param trained new parameter values in the order of {@link #parameters()}
-     * @return this architecture with the given parameters as its initial values
-     */
-    public Mlp withParameters(List<TensorData> trained) {
-        List<Parameter> p = new ArrayList<>();
-        for (int i = 0; i < parameters.size(); i++) {
-            Parameter old = parameters.get(i);
-            p.add(new Parameter(old.name(), trained.get(i), old.learningRateScale()));
-        }
-        return new Mlp(exampleShape, hidden, numClasses, dropout, p);
-    }
-
     @Override
     public long[] exampleShape() {
         return exampleShape.clone();

@@ -3,6 +3,7 @@ package org.temper.onnx.fit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.data.SyntheticData;
 import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.program.Predictor;
@@ -24,19 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FitterTest {
 
-    /** Three Gaussian blobs in 4 dimensions, centred on the first three axes. */
-    static DenseDataset blobs(int n, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[n * 4];
-        long[] y = new long[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 3;
-            for (int d = 0; d < 4; d++) {
-                x[i * 4 + d] = (float) (r.nextGaussian() * 0.5 + (d == y[i] ? 2 : 0));
-            }
-        }
-        return DenseDataset.of(x, y, new long[] {4}, 3);
-    }
 
     private static Mlp net() {
         return Mlp.create(new long[] {4}, new int[] {16}, 3, 0, Initializer.HE_NORMAL, null, 3);
@@ -54,7 +42,7 @@ class FitterTest {
             public void onEpoch(EpochReport report) {
                 seen.add(report);
             }
-        })).fit(net(), blobs(300, 1), blobs(90, 2), null);
+        })).fit(net(), SyntheticData.blobs(300, 1), SyntheticData.blobs(90, 2), null);
         assertEquals(StopReason.COMPLETED, r.stopReason());
         assertEquals(5, seen.size());
         assertEquals(r.history(), seen);
@@ -67,7 +55,7 @@ class FitterTest {
     void earlyStoppingKeepsTheBestEpochWhenValidationStopsImproving() throws Exception {
         TrainingConfig c = config().withEpochs(10, 16).withLearningRate(LearningRateSchedule.constant(1e-12))
                 .withEarlyStopping(2);
-        FitResult r = new Fitter(c, List.of()).fit(net(), blobs(90, 1), blobs(30, 2), null);
+        FitResult r = new Fitter(c, List.of()).fit(net(), SyntheticData.blobs(90, 1), SyntheticData.blobs(30, 2), null);
         assertEquals(StopReason.EARLY_STOPPING, r.stopReason());
         assertEquals(3, r.history().size(), "best at epoch 1, then 2 epochs without improvement");
     }
@@ -79,11 +67,11 @@ class FitterTest {
             public boolean stopRequested() {
                 return true;
             }
-        })).fit(net(), blobs(90, 1), null, null);
+        })).fit(net(), SyntheticData.blobs(90, 1), null, null);
         assertEquals(StopReason.STOP_REQUESTED, stopped.stopReason());
         assertTrue(stopped.history().isEmpty());
         FitResult timed = new Fitter(config().withProgressSteps(1).withTimeBudget(Duration.ZERO), List.of())
-                .fit(net(), blobs(90, 1), null, null);
+                .fit(net(), SyntheticData.blobs(90, 1), null, null);
         assertEquals(StopReason.TIME_BUDGET, timed.stopReason());
     }
 
@@ -91,7 +79,7 @@ class FitterTest {
     void divergenceNamesTheEpochAndTheLearningRate() {
         TrainingConfig c = config().withLearningRate(LearningRateSchedule.constant(1e30));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> new Fitter(c, List.of()).fit(net(), blobs(90, 1), null, null));
+                () -> new Fitter(c, List.of()).fit(net(), SyntheticData.blobs(90, 1), null, null));
         assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("learning rate 1.000e+30"), e.getMessage());
     }
 
@@ -116,14 +104,14 @@ class FitterTest {
 
     @Test
     void savedModelPredictsTheSameLogitsAndKeepsMetadata(@TempDir Path dir) throws Exception {
-        FitResult r = new Fitter(config(), List.of()).fit(net(), blobs(90, 1), null, null);
+        FitResult r = new Fitter(config(), List.of()).fit(net(), SyntheticData.blobs(90, 1), null, null);
         Path file = dir.resolve("m.onnx");
         r.network().save(file);
         assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> r.network().save(file));
         SavedModel loaded = ModelFiles.read(file);
         assertEquals(List.of("0", "1", "2"), loaded.classNames());
         assertEquals(LabelSmoothing.hardTargets().describe(), loaded.metadata().get("temper.objective"));
-        DenseDataset test = blobs(30, 9);
+        DenseDataset test = SyntheticData.blobs(30, 9);
         try (Predictor a = r.network().predictor(ExecutionSettings.DEFAULT);
              Predictor b = loaded.predictor(ExecutionSettings.DEFAULT)) {
             assertArrayEquals(a.logits(test.features(), test.size()), b.logits(test.features(), test.size()));
@@ -139,7 +127,7 @@ class FitterTest {
         assertTrue(assertThrows(IOException.class, () -> ModelFiles.read(junk)).getMessage()
                 .contains("not an ONNX model"));
 
-        FitResult r = new Fitter(config().withEpochs(1, 16), List.of()).fit(net(), blobs(30, 1), null, null);
+        FitResult r = new Fitter(config().withEpochs(1, 16), List.of()).fit(net(), SyntheticData.blobs(30, 1), null, null);
         Path truncated = dir.resolve("truncated.onnx");
         byte[] whole = r.network().toOnnx().toByteArray();
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
@@ -160,7 +148,7 @@ class FitterTest {
 
     @Test
     void externalDataInsideTheFolderIsInlined(@TempDir Path dir) throws Exception {
-        FitResult r = new Fitter(config().withEpochs(1, 16), List.of()).fit(net(), blobs(30, 1), null, null);
+        FitResult r = new Fitter(config().withEpochs(1, 16), List.of()).fit(net(), SyntheticData.blobs(30, 1), null, null);
         var model = r.network().toOnnx().toBuilder();
         var graph = model.getGraphBuilder();
         var first = graph.getInitializer(0);
@@ -171,7 +159,7 @@ class FitterTest {
                         .setKey("location").setValue("weights.bin")));
         Path file = dir.resolve("external.onnx");
         Files.write(file, model.build().toByteArray());
-        DenseDataset test = blobs(12, 5);
+        DenseDataset test = SyntheticData.blobs(12, 5);
         try (Predictor a = r.network().predictor(ExecutionSettings.DEFAULT);
              Predictor b = ModelFiles.read(file).predictor(ExecutionSettings.DEFAULT)) {
             assertArrayEquals(a.logits(test.features(), test.size()), b.logits(test.features(), test.size()));

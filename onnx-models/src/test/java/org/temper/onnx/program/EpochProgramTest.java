@@ -2,6 +2,7 @@ package org.temper.onnx.program;
 
 import org.junit.jupiter.api.Test;
 import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.data.SyntheticData;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.optim.Sgd;
@@ -18,19 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EpochProgramTest {
 
-    /** Two Gaussian blobs per class in 4 dimensions, three classes: easily separable. */
-    static DenseDataset blobs(int n, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[n * 4];
-        long[] y = new long[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 3;
-            for (int d = 0; d < 4; d++) {
-                x[i * 4 + d] = (float) (r.nextGaussian() * 0.5 + (d == y[i] ? 2 : 0));
-            }
-        }
-        return DenseDataset.of(x, y, new long[] {4}, 3);
-    }
 
     private static Mlp net() {
         return Mlp.create(new long[] {4}, new int[] {16, 8}, 3, 0, Initializer.HE_NORMAL, null, 7);
@@ -47,7 +35,7 @@ class EpochProgramTest {
 
     @Test
     void loopEpochEqualsStepByStepRunsToTheBit() throws Exception {
-        DenseDataset data = blobs(90, 1);
+        DenseDataset data = SyntheticData.blobs(90, 1);
         EpochProgram program = EpochProgram.build(net(), LabelSmoothing.uniform(0.1), new Sgd(0.9, 0.1, false, 1e-4), null, 10);
         int steps = 12;
         long[] batches = batches(steps, 10, data.size(), 3);
@@ -78,7 +66,7 @@ class EpochProgramTest {
 
     @Test
     void trainingReducesLossAndSeparatesBlobs() throws Exception {
-        DenseDataset data = blobs(300, 2);
+        DenseDataset data = SyntheticData.blobs(300, 2);
         EpochProgram program = EpochProgram.build(net(), LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 30);
         int steps = 100;
         float[] lrs = new float[steps];
