@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code temper} command line: one subcommand per job. */
 @Command(name = "temper", mixinStandardHelpOptions = true, version = "temper 0.1.0",
         description = "Train calibrated neural classifiers as ONNX graphs and measure their calibration.",
-        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, DemoCommand.class, PredictCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, PredictCommand.class,
+            CalibrateCommand.class, DemoCommand.class, BenchCommand.class})
 public final class TemperCommand implements Runnable {
 
     @CommandLine.Spec

@@ -5,6 +5,7 @@ import org.temper.onnx.fit.FitResult;
 import org.temper.onnx.fit.Fitter;
 import org.temper.onnx.fit.TrainingConfig;
 import org.temper.onnx.program.Predictor;
+import org.temper.onnx.zoo.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,13 +44,15 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--validation must be in [0, 1), got " + validation);
         }
         TrainingConfig config = training.config();
-        DenseDataset all = data.train();
+        DenseDataset loaded = data.train();
+        Network network = training.network(loaded);
+        DenseDataset all = loaded.withExampleShape(network.exampleShape());
         DenseDataset[] parts = validation > 0 ? all.split(validation, config.seed()) : new DenseDataset[] {all, null};
         System.out.printf(Locale.ROOT, "Training %s on %d examples (%s), %s, %s%n", training.describeNetwork(all),
                 parts[0].size(), data.data, config.objective().describe(), config.optimizer().describe());
         FitResult result = new Fitter(config, List.of(new ConsoleProgress("train", System.out)))
-                .fit(training.network(all), parts[0], parts[1], training.teacherLogits(parts[0]));
-        DenseDataset test = data.test();
+                .fit(network, parts[0], parts[1], training.teacherLogits(parts[0]));
+        DenseDataset test = data.test().withExampleShape(network.exampleShape());
         try (Predictor p = result.network().predictor(config.execution())) {
             float[] logits = p.logits(test.features(), test.size());
             System.out.printf(Locale.ROOT, "Test accuracy %.2f%% on %d examples (stopped: %s)%n",

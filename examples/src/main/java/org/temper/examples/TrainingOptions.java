@@ -3,7 +3,9 @@ package org.temper.examples;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.fit.TrainingConfig;
+import org.temper.onnx.autodiff.GradientRegistry;
 import org.temper.onnx.fit.ModelFiles;
+import org.temper.onnx.imports.NetworkImporter;
 import org.temper.onnx.fit.SavedModel;
 import org.temper.onnx.objective.Annealing;
 import org.temper.onnx.objective.ConfidencePenalty;
@@ -33,6 +35,14 @@ final class TrainingOptions {
 
     @Option(names = "--net", defaultValue = "mlp", description = "Network: mlp. Default: ${DEFAULT-VALUE}.")
     String net;
+
+    @Option(names = "--import", paramLabel = "NETWORK.onnx",
+            description = "Train a forward network exported elsewhere (e.g. torch.onnx.export) instead of --net.")
+    Path importFile;
+
+    @Option(names = "--import-logits", paramLabel = "NAME",
+            description = "The imported network's logits output (default: 'logits' or its only output).")
+    String importLogits;
 
     @Option(names = "--hidden", defaultValue = "1200,1200", split = ",", paramLabel = "H1,H2,...",
             description = "Hidden layer widths of the MLP. Default: ${DEFAULT-VALUE}.")
@@ -192,7 +202,18 @@ final class TrainingOptions {
         };
     }
 
-    Network network(DenseDataset data) {
+    Network network(DenseDataset data) throws java.io.IOException {
+        if (importFile != null) {
+            NetworkImporter importer = new NetworkImporter(GradientRegistry.standard().operators());
+            Network imported = (importLogits == null ? importer : importer.logits(importLogits)).read(importFile);
+            if (imported.numClasses() != data.numClasses()
+                    || Arrays.stream(imported.exampleShape()).reduce(1, (a, b) -> a * b) != data.exampleSize()) {
+                throw new IllegalArgumentException("The imported network maps " + Arrays.toString(imported.exampleShape())
+                        + " to " + imported.numClasses() + " classes, but the data has examples of shape "
+                        + Arrays.toString(data.exampleShape()) + " and " + data.numClasses() + " classes");
+            }
+            return imported;
+        }
         if (!net.equalsIgnoreCase("mlp")) {
             throw new IllegalArgumentException("--net " + net + ": use mlp");
         }
@@ -206,6 +227,9 @@ final class TrainingOptions {
     }
 
     String describeNetwork(DenseDataset data) {
+        if (importFile != null) {
+            return "the network imported from " + importFile;
+        }
         return "MLP " + data.exampleSize() + "-" + Arrays.toString(hidden).replaceAll("[\\[\\] ]", "").replace(',', '-')
                 + "-" + data.numClasses();
     }

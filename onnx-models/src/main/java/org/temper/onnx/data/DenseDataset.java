@@ -135,6 +135,18 @@ public final class DenseDataset {
     }
 
     /**
+     * @param shape another shape of the same number of values per example, e.g. [784] for [1, 28, 28]
+     * @return the same examples viewed with that shape (the buffer is shared)
+     */
+    public DenseDataset withExampleShape(long[] shape) {
+        if (Arrays.stream(shape).reduce(1, (a, b) -> a * b) != exampleSize) {
+            throw new IllegalArgumentException("Examples of shape " + Arrays.toString(exampleShape)
+                    + " cannot be viewed as " + Arrays.toString(shape) + ": the sizes differ");
+        }
+        return new DenseDataset(features, labels, shape, classNames);
+    }
+
+    /**
      * @param indices example indices, in the order wanted
      * @return a new data set of those examples
      */

@@ -1,0 +1,150 @@
+package org.temper.calibration.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.temper.calibration.CalibrationReport;
+import org.temper.calibration.Metric;
+import org.temper.calibration.Predictions;
+import org.temper.calibration.analysis.PenultimateProjection;
+
+class ChartTest {
+
+    @TempDir
+    Path dir;
+
+    /** Softmax of sharpness * (gaussian logits with the label favoured): sharper is more confident. */
+    private static CalibrationReport model(double sharpness, long seed) {
+        Random random = new Random(seed);
+        int n = 3000;
+        int classes = 5;
+        double[] logits = new double[n * classes];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextInt(classes);
+            for (int k = 0; k < classes; k++) {
+                logits[i * classes + k] = sharpness * (random.nextGaussian() + (k == labels[i] ? 2 : 0));
+            }
+        }
+        return CalibrationReport.of(Predictions.fromLogits(logits, labels, classes));
+    }
+
+    private static JFreeChart twoModels() {
+        Map<String, CalibrationReport> models = new LinkedHashMap<>();
+        models.put("a = 0", model(2.0, 1));
+        models.put("a = 0.1", model(0.6, 2));
+        return ReliabilityDiagram.chart("Reliability", models);
+    }
+
+    /** Fails unless at least 3% of the pixels differ from the corner's and 6 colours appear. */
+    private static void assertNotBlank(BufferedImage image) {
+        int background = image.getRGB(0, 0);
+        Set<Integer> colours = new HashSet<>();
+        long different = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                colours.add(rgb);
+                different += rgb != background ? 1 : 0;
+            }
+        }
+        assertTrue(different > 0.03 * image.getWidth() * image.getHeight(), different + " pixels drawn");
+        assertTrue(colours.size() >= 6, colours.size() + " colours");
+    }
+
+    @Test
+    void reliabilityDiagramPng() throws IOException {
+        Path png = dir.resolve("reliability.png");
+        ChartFiles.write(twoModels(), png, 640, 720);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(640, image.getWidth());
+        assertEquals(720, image.getHeight());
+        assertNotBlank(image);
+    }
+
+    @Test
+    void legendGivesEachModelsEce() {
+        CalibrationReport report = model(2.0, 1);
+        LegendItemCollection legend = twoModels().getXYPlot().getFixedLegendItems();
+        assertEquals(3, legend.getItemCount());
+        assertEquals(String.format(java.util.Locale.ROOT, "a = 0 (ECE %.4f)", report.value(Metric.ECE)),
+                legend.get(0).getLabel());
+        assertEquals("perfect calibration", legend.get(2).getLabel());
+    }
+
+    @Test
+    void reliabilityDiagramSvg() throws IOException {
+        Path svg = dir.resolve("reliability.svg");
+        ChartFiles.write(ReliabilityDiagram.chart("One model", "net", model(1.0, 3)), svg, 500, 600);
+        String text = Files.readString(svg);
+        assertTrue(text.contains("<svg"), "an SVG document");
+        assertTrue(text.contains("width='500"), "500 wide");
+        assertTrue(text.contains("net (ECE 0."), "legend with ECE");
+        assertTrue(text.contains("Confidence"), "axis label");
+    }
+
+    @Test
+    void theSameChartPaintsInASwingPanel() {
+        assertTrue(GraphicsEnvironment.isHeadless(), "tests run headless");
+        ChartPanel panel = new ChartPanel(twoModels());
+        panel.setSize(400, 450);
+        BufferedImage image = new BufferedImage(400, 450, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        panel.paint(g);
+        g.dispose();
+        assertNotBlank(image);
+    }
+
+    @Test
+    void projectionPlotPngAndSvg() throws IOException {
+        Random random = new Random(4);
+        double[][] templates = {{3, 0, 0, 1}, {0, 3, 0, 1}, {0, 0, 3, 1}};
+        PenultimateProjection projection = PenultimateProjection.of(templates[0], templates[1], templates[2]);
+        double[][] activations = new double[300][4];
+        int[] classes = new int[300];
+        for (int i = 0; i < 300; i++) {
+            classes[i] = i % 3;
+            for (int j = 0; j < 4; j++) {
+                activations[i][j] = templates[classes[i]][j] + 0.4 * random.nextGaussian();
+            }
+        }
+        JFreeChart chart = ProjectionPlot.chart("Penultimate layer", projection, activations, classes,
+                List.of("airplane", "automobile", "bird"));
+        Path png = dir.resolve("projection.png");
+        ChartFiles.write(chart, png, 600, 500);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(600, image.getWidth());
+        assertEquals(500, image.getHeight());
+        assertNotBlank(image);
+        Path svg = dir.resolve("projection.svg");
+        ChartFiles.write(chart, svg, 600, 500);
+        assertTrue(Files.readString(svg).contains("automobile"));
+        assertEquals(100, chart.getXYPlot().getDataset(0).getItemCount(1));
+    }
+
+    @Test
+    void unknownExtensionIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ChartFiles.write(twoModels(), dir.resolve("chart.jpg"), 100, 100));
+        assertTrue(e.getMessage().endsWith("must end in .png or .svg"), e.getMessage());
+    }
+}

@@ -1,0 +1,394 @@
+package org.temper.examples;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.temper.calibration.Bin;
+import org.temper.calibration.BinTable;
+import org.temper.calibration.CalibrationReport;
+import org.temper.calibration.CalibrationSettings;
+import org.temper.calibration.InvalidRowException;
+import org.temper.calibration.Metric;
+import org.temper.calibration.Predictions;
+import org.temper.calibration.TextTables;
+import org.temper.calibration.chart.ChartFiles;
+import org.temper.calibration.chart.ReliabilityDiagram;
+import org.temper.calibration.temperature.TemperatureFit;
+import org.temper.calibration.temperature.TemperatureScaling;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code temper calibrate}: the calibration of any model's outputs, read from CSV files; prints
+ * a table, and optionally fits a temperature, draws a reliability diagram and writes JSON.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Measures how well a classifier's confidence matches its accuracy, from any framework's outputs:"
+                + " ECE (equal-width bins), adaptive ECE (equal-mass bins), MCE, classwise ECE, RMS calibration"
+                + " error, Brier score, NLL, accuracy and mean confidence, with the per-bin tables; optionally"
+                + " fits a temperature.",
+            "",
+            "CSV files have one row per example, an optional header row (a first row with no number in it)"
+                + " and no index column. The outputs file has one column per class; a single column is a binary"
+                + " problem (the logit or probability of class 1). The labels file has one class index per row"
+                + " (3 and 3.0 both work).",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:measured", "2:bad options or malformed input (one line on stderr)"})
+public final class CalibrateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--logits", required = true, paramLabel = "FILE.csv",
+            description = "The model's outputs: logits, or probabilities with --probabilities.")
+    private Path outputs;
+
+    @Option(names = "--labels", required = true, paramLabel = "FILE.csv",
+            description = "The true class of each example, 0 to K-1.")
+    private Path labels;
+
+    @Option(names = "--probabilities",
+            description = "The outputs are probabilities: each row non-negative, summing to 1 within --tolerance.")
+    private boolean probabilities;
+
+    @Option(names = "--tolerance", defaultValue = "1e-4", paramLabel = "EPS",
+            description = "Largest accepted |row sum - 1| of probabilities (default: ${DEFAULT-VALUE}).")
+    private double tolerance;
+
+    @Option(names = "--bins", defaultValue = "15", paramLabel = "B",
+            description = "Bins of every binned metric (default: ${DEFAULT-VALUE}).")
+    private int bins;
+
+    @Option(names = "--bootstrap", defaultValue = "0", paramLabel = "RESAMPLES",
+            description = "Bootstrap resamples for 95%% confidence intervals, e.g. 1000 (default: ${DEFAULT-VALUE}, none).")
+    private int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--fit-temperature", paramLabel = "nll|ece", converter = ObjectiveConverter.class,
+            description = "Fit a temperature T on these outputs, minimising NLL (Newton) or ECE (grid 0.05..5 by 0.01),"
+                    + " and report the metrics after dividing the logits by T.")
+    private TemperatureScaling.Objective fitTemperature;
+
+    @Option(names = "--take-log",
+            description = "With --probabilities and --fit-temperature: use log(probabilities) as the logits"
+                    + " (a probability of 0 becomes log(Double.MIN_NORMAL), about -708).")
+    private boolean takeLog;
+
+    @Option(names = "--diagram", paramLabel = "out.png|svg",
+            description = "Write the reliability diagram (before and after temperature scaling if fitted).")
+    private Path diagram;
+
+    @Option(names = "--json", paramLabel = "out.json",
+            description = "Write every metric, interval, bin table and the fitted temperature as JSON.")
+    private Path json;
+
+    /** Reads nll or ece, in any case. */
+    static final class ObjectiveConverter implements CommandLine.ITypeConverter<TemperatureScaling.Objective> {
+        @Override
+        public TemperatureScaling.Objective convert(String value) {
+            for (TemperatureScaling.Objective objective : TemperatureScaling.Objective.values()) {
+                if (objective.name().equalsIgnoreCase(value)) {
+                    return objective;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected nll or ece, got '" + value + "'");
+        }
+    }
+
+    /** A malformed input file or an input the library refuses, reported in one line. */
+    static final class InputException extends Exception {
+        InputException(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        try {
+            run();
+            return 0;
+        } catch (InputException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("temper calibrate: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("temper calibrate: " + (e instanceof NoSuchFileException
+                    ? "no such file: " : "cannot read or write ") + e.getMessage());
+            return 2;
+        }
+    }
+
+    private void checkOptions() {
+        if (bins < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bins must be at least 1, got " + bins);
+        }
+        if (bootstrap < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be >= 0, got " + bootstrap);
+        }
+        if (takeLog && !(probabilities && fitTemperature != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--take-log only applies with --probabilities and --fit-temperature");
+        }
+        if (fitTemperature != null && probabilities && !takeLog) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "temperature scaling needs logits, but"
+                    + " --probabilities says the file holds probabilities; add --take-log to use log(probabilities)"
+                    + " as logits");
+        }
+    }
+
+    private void run() throws IOException, InputException {
+        CsvTable table = CsvTable.read(outputs);
+        int classes = Math.max(2, table.columns);
+        CsvTable labelTable = CsvTable.read(labels);
+        int[] y = labelTable.labels(classes);
+        if (y.length != table.rows.size()) {
+            throw new InputException(outputs + " has " + table.rows.size() + " examples but " + labels + " has "
+                    + y.length + " labels (the last on line " + labelTable.lines.get(y.length - 1) + ")");
+        }
+        Predictions predictions = table.predictions(y, probabilities, tolerance);
+        CalibrationSettings settings = CalibrationSettings.defaults().withBins(bins).withBootstrap(bootstrap, seed);
+        TemperatureFit fit = null;
+        CalibrationReport report;
+        if (fitTemperature == null) {
+            report = CalibrationReport.of(predictions, settings);
+        } else {
+            TemperatureScaling scaling = fitTemperature == TemperatureScaling.Objective.NLL
+                    ? TemperatureScaling.byNll() : TemperatureScaling.byEce();
+            fit = scaling.fit(takeLog ? predictions.logitsFromLogProbabilities() : predictions, settings);
+            report = fit.before();
+        }
+        print(report, fit);
+        if (diagram != null) {
+            writeDiagram(report, fit);
+        }
+        if (json != null) {
+            writeJson(report, fit);
+            spec.commandLine().getOut().println("Wrote " + json);
+        }
+    }
+
+    private String kind() {
+        return !probabilities ? "logits" : takeLog ? "log probabilities" : "probabilities";
+    }
+
+    private void print(CalibrationReport report, TemperatureFit fit) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Calibration of %,d examples, %d classes (%s from %s)%n%n",
+                report.size(), report.classes(), kind(), outputs);
+        out.println(TextTables.metrics(report));
+        out.println("Equal-width bins [lower, upper), the last holding 1.0, behind ECE, MCE and RMS calibration error"
+                + " (gap = accuracy - confidence):");
+        out.println(TextTables.bins(report.equalWidthBins()));
+        out.println("Equal-mass bins (range = smallest to largest confidence), behind adaptive ECE:");
+        out.println(TextTables.bins(report.equalMassBins().orElseThrow()));
+        if (fit != null) {
+            out.printf(Locale.ROOT, "Temperature scaling (minimising %s): T = %.6f%n", fit.objective(), fit.temperature());
+            out.println(TextTables.comparison(fit.before(), fit.after()));
+        }
+        out.flush();
+    }
+
+    private void writeDiagram(CalibrationReport report, TemperatureFit fit) throws IOException {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        Map<String, CalibrationReport> models = new LinkedHashMap<>();
+        models.put(fit == null ? outputs.getFileName().toString() : "before", report);
+        if (fit != null) {
+            models.put(String.format(Locale.ROOT, "after T = %.3f", fit.temperature()), fit.after());
+        }
+        ChartFiles.write(ReliabilityDiagram.chart("Reliability diagram", models), diagram, 700, 800);
+        spec.commandLine().getOut().println("Wrote " + diagram);
+    }
+
+    private void writeJson(CalibrationReport report, TemperatureFit fit) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode input = root.putObject("input");
+        input.put("outputs", outputs.toString());
+        input.put("labels", labels.toString());
+        input.put("kind", kind());
+        input.put("examples", report.size());
+        input.put("classes", report.classes());
+        ObjectNode settingsNode = root.putObject("settings");
+        settingsNode.put("bins", bins);
+        settingsNode.put("bootstrap_resamples", bootstrap);
+        settingsNode.put("seed", seed);
+        settingsNode.put("confidence_level", report.settings().level());
+        putMeasurement(root, report);
+        if (fit == null) {
+            root.putNull("temperature_scaling");
+        } else {
+            ObjectNode scaling = root.putObject("temperature_scaling");
+            scaling.put("objective", fit.objective().name().toLowerCase(Locale.ROOT));
+            scaling.put("temperature", fit.temperature());
+            putMeasurement(scaling, fit.after());
+        }
+        mapper.writeValue(json.toFile(), root);
+    }
+
+    /** Adds "metrics" (value, lower, upper per metric) and "bins" (every bin table) of a report. */
+    private static void putMeasurement(ObjectNode parent, CalibrationReport report) {
+        ObjectNode metrics = parent.putObject("metrics");
+        for (Metric metric : report.settings().metrics()) {
+            ObjectNode node = metrics.putObject(metric.key());
+            putNumber(node, "value", report.value(metric));
+            putNumber(node, "lower", report.interval(metric).map(i -> i.lower()).orElse(Double.NaN));
+            putNumber(node, "upper", report.interval(metric).map(i -> i.upper()).orElse(Double.NaN));
+        }
+        ObjectNode tables = parent.putObject("bins");
+        putBins(tables.putArray("equal_width"), report.equalWidthBins());
+        putBins(tables.putArray("equal_mass"), report.equalMassBins().orElseThrow());
+        ArrayNode classwise = tables.putArray("classwise");
+        for (BinTable table : report.classwiseBins()) {
+            putBins(classwise.addArray(), table);
+        }
+    }
+
+    private static void putBins(ArrayNode array, BinTable table) {
+        for (Bin bin : table.bins()) {
+            ObjectNode node = array.addObject();
+            putNumber(node, "lower", bin.lower());
+            putNumber(node, "upper", bin.upper());
+            node.put("count", bin.count());
+            putNumber(node, "mean_confidence", bin.meanConfidence());
+            putNumber(node, "accuracy", bin.accuracy());
+            putNumber(node, "gap", bin.gap());
+        }
+    }
+
+    /** NaN (undefined: an empty bin, no bootstrap) is written as null; infinities as "Infinity". */
+    private static void putNumber(ObjectNode node, String key, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
+        }
+    }
+
+    /** The numeric rows of a CSV file with their line numbers; a first row without numbers is a header. */
+    static final class CsvTable {
+        final Path file;
+        final List<double[]> rows = new ArrayList<>();
+        final List<Long> lines = new ArrayList<>();
+        int columns;
+
+        private CsvTable(Path file) {
+            this.file = file;
+        }
+
+        static CsvTable read(Path file) throws IOException, InputException {
+            CsvTable table = new CsvTable(file);
+            CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                 CSVParser parser = format.parse(reader)) {
+                for (CSVRecord record : parser) {
+                    table.add(record, parser.getCurrentLineNumber());
+                }
+            }
+            if (table.rows.isEmpty()) {
+                throw new InputException(file + " has no data rows");
+            }
+            return table;
+        }
+
+        private void add(CSVRecord record, long line) throws InputException {
+            if (rows.isEmpty() && columns == 0 && isHeader(record)) {
+                columns = record.size();
+                return;
+            }
+            if (columns == 0) {
+                columns = record.size();
+            } else if (record.size() != columns) {
+                throw new InputException(file + " line " + line + ": " + record.size() + " values, but "
+                        + (rows.isEmpty() ? "the header has " : "line " + lines.get(0) + " has ") + columns);
+            }
+            double[] row = new double[columns];
+            for (int j = 0; j < columns; j++) {
+                try {
+                    row[j] = Double.parseDouble(record.get(j));
+                } catch (NumberFormatException e) {
+                    throw new InputException(file + " line " + line + ", column " + (j + 1) + ": '"
+                            + record.get(j) + "' is not a number");
+                }
+            }
+            rows.add(row);
+            lines.add(line);
+        }
+
+        private static boolean isHeader(CSVRecord record) {
+            for (String field : record) {
+                try {
+                    Double.parseDouble(field);
+                    return false;
+                } catch (NumberFormatException e) {
+                    // not a number: may be a column name
+                }
+            }
+            return true;
+        }
+
+        /** The single column as class indices in [0, classes). */
+        int[] labels(int classes) throws InputException {
+            if (columns != 1) {
+                throw new InputException(file + " line " + lines.get(0) + ": " + columns
+                        + " columns, but a labels file has one label per line");
+            }
+            int[] y = new int[rows.size()];
+            for (int i = 0; i < y.length; i++) {
+                double value = rows.get(i)[0];
+                if (value != Math.rint(value) || value < 0 || value >= classes) {
+                    throw new InputException(file + " line " + lines.get(i) + ": label "
+                            + (value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value))
+                            + " is not a class index 0 to " + (classes - 1));
+                }
+                y[i] = (int) value;
+            }
+            return y;
+        }
+
+        /** The rows as predictions; one column is the logit or probability of class 1 of a binary problem. */
+        Predictions predictions(int[] y, boolean probabilities, double tolerance) throws InputException {
+            int classes = Math.max(2, columns);
+            double[] values = new double[rows.size() * (columns == 1 && probabilities ? 1 : classes)];
+            for (int i = 0; i < rows.size(); i++) {
+                if (columns == 1 && !probabilities) {
+                    values[2 * i + 1] = rows.get(i)[0]; // logits [0, z]: p(class 1) = sigmoid(z)
+                } else {
+                    System.arraycopy(rows.get(i), 0, values, i * columns, columns);
+                }
+            }
+            try {
+                if (!probabilities) {
+                    return Predictions.fromLogits(values, y, classes);
+                }
+                return columns == 1 ? Predictions.binary(values, y)
+                        : Predictions.fromProbabilities(values, y, classes, tolerance);
+            } catch (InvalidRowException e) {
+                throw new InputException(file + " line " + lines.get(e.row()) + ": " + e.reason());
+            }
+        }
+    }
+}

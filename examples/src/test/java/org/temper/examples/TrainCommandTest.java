@@ -1,0 +1,109 @@
+package org.temper.examples;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.temper.onnx.data.IdxDirectory;
+import org.temper.onnx.fit.ModelFiles;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The train and predict commands on a small slice of Fashion-MNIST, through picocli as a user calls them. */
+class TrainCommandTest {
+
+    /** Exit code, standard output and standard error of one command. */
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void needsFashionMnist() {
+        Assumptions.assumeTrue(Files.isDirectory(IdxDirectory.DEBIAN_FASHION_MNIST), "apt-get install dataset-fashion-mnist");
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = TemperCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(out, true));
+        try {
+            int code = cl.execute(args);
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void trainsWritesAModelAndPredictsLogits(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m.onnx");
+        Run train = run("train", "--limit", "3000", "--hidden", "64", "--epochs", "2", "--objective", "cp",
+                "--anneal", "linear", "--validation", "0.2", "--out", model.toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("epoch   2/2") && train.out().contains("val acc"), train.out());
+        assertTrue(train.out().contains("Test accuracy"), train.out());
+        assertEquals("confidence penalty", ModelFiles.read(model).metadata().get("temper.objective").split(" beta")[0]);
+
+        Run again = run("train", "--limit", "300", "--epochs", "1", "--out", model.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("already exists"), again.err());
+
+        Path logits = dir.resolve("logits.csv");
+        Path labels = dir.resolve("labels.csv");
+        Run predict = run("predict", "--model", model.toString(), "--logits", logits.toString(), "--labels",
+                labels.toString());
+        assertEquals(0, predict.code(), predict.err());
+        List<String> rows = Files.readAllLines(logits);
+        assertEquals(10_000, rows.size());
+        assertEquals(10, rows.get(0).split(",").length);
+        assertEquals(10_000, Files.readAllLines(labels).size());
+
+        Path student = dir.resolve("student.onnx");
+        Run kd = run("train", "--limit", "2000", "--hidden", "32", "--epochs", "1", "--objective", "kd",
+                "--teacher", model.toString(), "--temperature", "2", "--out", student.toString());
+        assertEquals(0, kd.code(), kd.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--alpha|1.5|alpha must be in [0, 1)",
+        "--temperature|0|temperature",
+        "--batch|0|Batch size must be positive",
+        "--objective|xx|use ce, ls, cp or kd",
+        "--device|tpu|use cpu, cuda or cuda:N",
+        "--data|/no/such/folder|no such folder"})
+    void impossibleValuesAreOneClearLine(String flag, String value, String message, @TempDir Path dir) {
+        String objective = flag.equals("--objective") ? value : flag.equals("--temperature") ? "kd" : "ls";
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--objective", objective, "--teacher", "x.onnx",
+                "--limit", "100", "--epochs", "1", "--out", dir.resolve("m.onnx").toString()));
+        if (!flag.equals("--objective")) {
+            args.addAll(List.of(flag, value));
+        }
+        Run r = run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().toLowerCase().contains(message.toLowerCase()), r.err());
+        assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void unknownFlagsAndMissingDataAreErrors(@TempDir Path dir) {
+        Run r = run("train", "--no-such-flag", "--out", dir.resolve("m.onnx").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Unknown option: '--no-such-flag'"), r.err());
+        Run missing = run("train", "--out", dir.resolve("m.onnx").toString(), "--objective", "kd", "--limit", "100");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("needs --teacher"), missing.err());
+    }
+}
