@@ -56,6 +56,7 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
 
     private final byte[] onnxModel;
     private transient volatile Predictor predictor;
+    private transient volatile Map<String, Integer> columns;
 
     /**
      * @param name model name
@@ -123,7 +124,7 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
         List<Example<Label>> list = new ArrayList<>();
         examples.forEach(list::add);
         int[] used = new int[list.size()];
-        FloatBuffer rows = DenseExamples.features(list, list.size(), featureIDMap, used);
+        FloatBuffer rows = DenseExamples.features(list, columns(), used);
         float[] logits;
         try {
             logits = predictor().logits(rows, list.size());
@@ -141,6 +142,15 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
             predictions.add(LabelPredictions.of(row, outputIDInfo, list.get(i), used[i]));
         }
         return predictions;
+    }
+
+    private Map<String, Integer> columns() {
+        Map<String, Integer> c = columns;
+        if (c == null) {
+            c = DenseExamples.columns(featureIDMap);
+            columns = c;
+        }
+        return c;
     }
 
     private Predictor predictor() throws OrtException {
