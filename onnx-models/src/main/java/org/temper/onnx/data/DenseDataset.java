@@ -180,17 +180,28 @@ public final class DenseDataset {
      * @return [training part, validation part]
      */
     public DenseDataset[] split(double validationFraction, long seed) {
+        int[][] parts = splitIndices(size(), validationFraction, seed);
+        return new DenseDataset[] {subset(parts[0]), subset(parts[1])};
+    }
+
+    /**
+     * The random split behind {@link #split}, for callers that must split other per-example data the same way.
+     * @param n number of examples
+     * @param validationFraction fraction in (0, 1) of examples for validation
+     * @param seed shuffling seed
+     * @return [training indices, validation indices]
+     */
+    public static int[][] splitIndices(int n, double validationFraction, long seed) {
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("Validation fraction must be in (0, 1), got " + validationFraction);
         }
-        int[] perm = permutation(size(), new Random(seed));
-        int nVal = (int) Math.round(size() * validationFraction);
-        if (nVal == 0 || nVal == size()) {
-            throw new IllegalArgumentException("A validation fraction of " + validationFraction + " of " + size()
+        int[] perm = permutation(n, new Random(seed));
+        int nVal = (int) Math.round(n * validationFraction);
+        if (nVal == 0 || nVal == n) {
+            throw new IllegalArgumentException("A validation fraction of " + validationFraction + " of " + n
                     + " examples leaves one side empty");
         }
-        return new DenseDataset[] {subset(Arrays.copyOfRange(perm, nVal, size())),
-            subset(Arrays.copyOfRange(perm, 0, nVal))};
+        return new int[][] {Arrays.copyOfRange(perm, nVal, n), Arrays.copyOfRange(perm, 0, nVal)};
     }
 
     /**

@@ -1,0 +1,145 @@
+package org.temper.tribuo;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.objective.Distillation;
+import org.temper.onnx.objective.Objective;
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Trains a student network on (1 - b) CE(y, softmax(z)) + b S, where S pulls the student's logits
+ * z towards a teacher's logits t (Hinton, Vinyals &amp; Dean 2015). The soft term S is the
+ * T^2-scaled soft cross-entropy CE(softmax(t/T), softmax(z/T)) ({@code SOFT_CROSS_ENTROPY}, the
+ * default), half the mean squared error to the teacher's logits ({@code MSE_LOGITS}), or to its
+ * softened probabilities ({@code MSE_SOFTENED_PROBABILITIES}).
+ * <p>The teacher is any Tribuo {@code Model<Label>} producing probabilities (its log-probabilities
+ * serve as logits; see {@link ModelTeacher}), or an ONNX file of logits over the same features.
+ * From a configuration file, name exactly one of {@code teacherModelFile} (a Tribuo model in
+ * protobuf form) and {@code teacherOnnxFile}. The teacher's classes must be the data's classes;
+ * this is checked before training starts.
+ */
+public final class DistillationTrainer extends NetworkTrainer {
+
+    @Config(description = "Soft term: SOFT_CROSS_ENTROPY, MSE_LOGITS or MSE_SOFTENED_PROBABILITIES.")
+    private Distillation.SoftTerm softTerm = Distillation.SoftTerm.SOFT_CROSS_ENTROPY;
+
+    @Config(description = "Temperature T > 0 (unused by MSE_LOGITS).")
+    private double temperature = 4;
+
+    @Config(description = "Weight b in [0, 1] of the soft term.")
+    private double softWeight = 0.6;
+
+    @Config(description = "Teacher: a Tribuo Model<Label> serialized to protobuf (Model.serializeToFile).")
+    private String teacherModelFile;
+
+    @Config(description = "Teacher: an ONNX classifier file whose output is logits over the same features.")
+    private String teacherOnnxFile;
+
+    private Teacher teacher;
+
+    /** For OLCUT. */
+    private DistillationTrainer() {
+    }
+
+    /**
+     * @param teacher a probabilistic Tribuo model over the same classes
+     * @param softTerm the soft term
+     * @param temperature T &gt; 0
+     * @param softWeight b in [0, 1]
+     * @param settings network and optimisation settings of the student
+     * @param seed base seed
+     */
+    public DistillationTrainer(Model<Label> teacher, Distillation.SoftTerm softTerm, double temperature,
+                               double softWeight, NetworkSettings settings, long seed) {
+        super(settings, seed);
+        this.teacher = new ModelTeacher(teacher);
+        this.softTerm = softTerm;
+        this.temperature = temperature;
+        this.softWeight = softWeight;
+        postConfig();
+    }
+
+    /**
+     * @param teacherOnnx an ONNX classifier file of logits over the same features and classes
+     * @param softTerm the soft term
+     * @param temperature T &gt; 0
+     * @param softWeight b in [0, 1]
+     * @param settings network and optimisation settings of the student
+     * @param seed base seed
+     */
+    public DistillationTrainer(Path teacherOnnx, Distillation.SoftTerm softTerm, double temperature,
+                               double softWeight, NetworkSettings settings, long seed) {
+        super(settings, seed);
+        this.teacherOnnxFile = teacherOnnx.toString();
+        this.softTerm = softTerm;
+        this.temperature = temperature;
+        this.softWeight = softWeight;
+        postConfig();
+    }
+
+    @Override
+    public synchronized void postConfig() {
+        super.postConfig();
+        distillation();
+        if (teacher == null) {
+            teacher = teacherFromFiles();
+        }
+    }
+
+    private Teacher teacherFromFiles() {
+        if ((teacherModelFile == null) == (teacherOnnxFile == null)) {
+            throw new IllegalArgumentException("A distillation trainer needs exactly one teacher: set teacherModelFile"
+                    + " (a Tribuo model) or teacherOnnxFile (an ONNX file of logits)");
+        }
+        if (teacherOnnxFile != null) {
+            return new OnnxTeacher(Path.of(teacherOnnxFile), settings().execution());
+        }
+        try {
+            Model<?> model = Model.deserializeFromFile(Path.of(teacherModelFile));
+            if (!model.validate(Label.class)) {
+                throw new IllegalArgumentException("The teacher " + teacherModelFile
+                        + " is not a classification model (its outputs are not Labels)");
+            }
+            return new ModelTeacher(model.castModel(Label.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the teacher model " + teacherModelFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Distillation distillation() {
+        return new Distillation(softTerm, temperature, softWeight);
+    }
+
+    @Override
+    protected void checkBeforeTraining(Dataset<Label> examples) {
+        teacher.check(examples);
+    }
+
+    @Override
+    protected Objective objective(DenseDataset data) {
+        return distillation();
+    }
+
+    @Override
+    protected float[] teacherLogits(Dataset<Label> examples, DenseDataset dense) {
+        return teacher.logits(examples, dense);
+    }
+
+    @Override
+    protected Map<String, Provenance> extraRunProvenance() {
+        return teacher.provenance();
+    }
+
+    @Override
+    public String toString() {
+        return "DistillationTrainer(" + distillation().describe() + ")";
+    }
+}

@@ -1,0 +1,237 @@
+package org.temper.tribuo;
+
+import ai.onnx.proto.OnnxMl;
+import ai.onnxruntime.OrtException;
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import org.temper.onnx.program.ModelSignature;
+import org.temper.onnx.program.Predictor;
+import org.temper.onnx.program.ProgramNames;
+import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.tribuo.protos.NetworkModelProto;
+import org.tribuo.Example;
+import org.tribuo.Excuse;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.protos.ProtoSerializableClass;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXPlaceholder;
+import org.tribuo.util.onnx.ONNXRef;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A classifier network trained by a Temper trainer. Its predictions carry the full probability
+ * distribution over the labels (softmax of the network's logits). Batches of examples are
+ * converted once into a direct buffer and run through ONNX Runtime together; predicting is
+ * thread-safe. The ONNX Runtime session opens at the first prediction; {@link #close} frees it (a
+ * later prediction opens it again). The network is stored as an ONNX inference model, both in Tribuo's protobuf
+ * serialization and in {@link #exportONNXModel}, which writes the graph with Tribuo's provenance.
+ * <p>A network has no per-feature weights to rank nor a local explanation, so
+ * {@link #getTopFeatures} is empty and {@link #getExcuse} is absent.
+ */
+@ProtoSerializableClass(serializedDataClass = NetworkModelProto.class, version = NetworkModel.CURRENT_VERSION)
+public final class NetworkModel extends Model<Label> implements ONNXExportable, AutoCloseable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Protobuf serialization version. */
+    public static final int CURRENT_VERSION = 0;
+
+    private final byte[] onnxModel;
+    private transient volatile Predictor predictor;
+    private transient volatile Map<String, Integer> columns;
+
+    /**
+     * @param name model name
+     * @param provenance how it was made
+     * @param features the feature domain (fixes the network's input columns)
+     * @param outputs the label domain (fixes the network's output columns)
+     * @param onnxModel the ONNX inference model with input [N, features] and logits [N, labels]
+     */
+    NetworkModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
+                 ImmutableOutputInfo<Label> outputs, byte[] onnxModel) {
+        super(name, provenance, features, outputs, true);
+        this.onnxModel = onnxModel.clone();
+    }
+
+    /**
+     * Deserialization factory for Tribuo's protobuf serialization.
+     * @param version the serialized version
+     * @param className the class name
+     * @param message the serialized data
+     * @return the model
+     * @throws InvalidProtocolBufferException if the message is not a NetworkModelProto
+     */
+    public static NetworkModel deserializeFromProto(int version, String className, Any message)
+            throws InvalidProtocolBufferException {
+        if (version < 0 || version > CURRENT_VERSION) {
+            throw new IllegalArgumentException("Unknown version " + version + ", this class supports at most version "
+                    + CURRENT_VERSION);
+        }
+        NetworkModelProto proto = message.unpack(NetworkModelProto.class);
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.getMetadata()));
+        return new NetworkModel(carrier.name(), carrier.provenance(), carrier.featureDomain(),
+                labelDomain(carrier), proto.getOnnxModel().toByteArray());
+    }
+
+    /**
+     * @param carrier deserialized model metadata
+     * @return its output domain, checked to be a label domain
+     */
+    @SuppressWarnings("unchecked") // checked by the output class
+    static ImmutableOutputInfo<Label> labelDomain(ModelDataCarrier<?> carrier) {
+        if (carrier.outputDomain().size() == 0
+                || !(carrier.outputDomain().getOutput(0) instanceof Label)) {
+            throw new IllegalStateException("Invalid protobuf: the output domain is not a label domain");
+        }
+        return (ImmutableOutputInfo<Label>) carrier.outputDomain();
+    }
+
+    @Override
+    public ModelProto serialize() {
+        NetworkModelProto data = NetworkModelProto.newBuilder()
+                .setMetadata(createDataCarrier().serialize().toByteString())
+                .setOnnxModel(ByteString.copyFrom(onnxModel))
+                .build();
+        return ModelProto.newBuilder().setVersion(CURRENT_VERSION).setClassName(NetworkModel.class.getName())
+                .setSerializedData(Any.pack(data)).build();
+    }
+
+    @Override
+    public Prediction<Label> predict(Example<Label> example) {
+        return innerPredict(List.of(example)).get(0);
+    }
+
+    @Override
+    protected List<Prediction<Label>> innerPredict(Iterable<Example<Label>> examples) {
+        List<Example<Label>> list = new ArrayList<>();
+        examples.forEach(list::add);
+        int[] used = new int[list.size()];
+        FloatBuffer rows = DenseExamples.features(list, columns(), used);
+        float[] logits;
+        try {
+            logits = predictor().logits(rows, list.size());
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed to run " + name + ": " + e.getMessage(), e);
+        }
+        int k = outputIDInfo.size();
+        List<Prediction<Label>> predictions = new ArrayList<>(list.size());
+        double[] row = new double[k];
+        for (int i = 0; i < list.size(); i++) {
+            for (int c = 0; c < k; c++) {
+                row[c] = logits[i * k + c];
+            }
+            LabelPredictions.softmaxInPlace(row);
+            predictions.add(LabelPredictions.of(row, outputIDInfo, list.get(i), used[i]));
+        }
+        return predictions;
+    }
+
+    private Map<String, Integer> columns() {
+        Map<String, Integer> c = columns;
+        if (c == null) {
+            c = DenseExamples.columns(featureIDMap);
+            columns = c;
+        }
+        return c;
+    }
+
+    private Predictor predictor() throws OrtException {
+        Predictor p = predictor;
+        if (p == null) {
+            synchronized (this) {
+                p = predictor;
+                if (p == null) {
+                    p = new Predictor(onnxModel, ModelSignature.temper(new long[] {featureIDMap.size()},
+                            outputIDInfo.size()), ExecutionSettings.DEFAULT);
+                    predictor = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Closes the ONNX Runtime session, if open. */
+    @Override
+    public synchronized void close() {
+        if (predictor != null) {
+            try {
+                predictor.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime failed to close the session of " + name, e);
+            }
+            predictor = null;
+        }
+    }
+
+    /** @return an empty map: a network has no per-feature weights to rank. */
+    @Override
+    public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
+        return Collections.emptyMap();
+    }
+
+    /** @return empty: a network gives no local explanation of a prediction. */
+    @Override
+    public Optional<Excuse<Label>> getExcuse(Example<Label> example) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected NetworkModel copy(String newName, ModelProvenance newProvenance) {
+        return new NetworkModel(newName, newProvenance, featureIDMap, outputIDInfo, onnxModel);
+    }
+
+    /**
+     * @return the ONNX model as trained: input {@value ProgramNames#INPUT} [N, features], outputs logits,
+     *         probabilities and penultimate activations, Temper's training settings as metadata
+     */
+    public OnnxMl.ModelProto trainedGraph() {
+        try {
+            return OnnxMl.ModelProto.parseFrom(onnxModel);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("The stored ONNX model of " + name + " is corrupt", e);
+        }
+    }
+
+    /**
+     * Exports the network in Tribuo's convention: input "input" [batch, features], output "output"
+     * [batch, labels] of probabilities, Tribuo's provenance in the metadata; the opset is the
+     * engine's (ONNX Runtime 1.15 or later loads it).
+     */
+    @Override
+    public OnnxMl.ModelProto exportONNXModel(String domain, long modelVersion) {
+        ONNXContext context = new ONNXContext();
+        context.setName("Temper-NetworkModel");
+        ONNXPlaceholder input = context.floatInput("input", featureIDMap.size());
+        ONNXPlaceholder output = context.floatOutput("output", outputIDInfo.size());
+        writeONNXGraph(input).assignTo(output);
+        OnnxMl.ModelProto trained = trainedGraph();
+        return ONNXExportable.buildModel(context, domain, modelVersion, this).toBuilder()
+                .clearOpsetImport().addAllOpsetImport(trained.getOpsetImportList())
+                .setIrVersion(trained.getIrVersion())
+                .build();
+    }
+
+    /** Writes the network, from features to probabilities, into the input's ONNX context. */
+    @Override
+    public ONNXNode writeONNXGraph(ONNXRef<?> input) {
+        return OnnxGraphCopy.copy(trainedGraph().getGraph(), input, ProgramNames.PROBABILITIES);
+    }
+}

@@ -1,0 +1,76 @@
+package org.temper.tribuo;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.fit.Fitter;
+import org.temper.onnx.fit.TrainedNetwork;
+import org.temper.onnx.fit.TrainingConfig;
+import org.temper.onnx.objective.Distillation;
+import org.temper.onnx.objective.LabelSmoothing;
+import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.Mlp;
+import org.tribuo.Dataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.LabelEvaluator;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DistillationTrainerTest {
+
+    private static Dataset<Label> train;
+    private static Dataset<Label> test;
+    private static NetworkModel hardTeacher;
+    private static NetworkModel smoothTeacher;
+
+    @BeforeAll
+    static void trainTeachers() {
+        train = FashionMnist.train();
+        test = FashionMnist.test();
+        NetworkSettings teacherSettings = Settings.small().hiddenSizes(64);
+        hardTeacher = LabelSmoothingTrainer.hardTargets(teacherSettings, 1).train(train);
+        smoothTeacher = new LabelSmoothingTrainer(0.3, LabelSmoothing.Variant.UNIFORM, teacherSettings, 1).train(train);
+    }
+
+    @Test
+    void studentsOfHardAndSmoothedTeachersLearn() {
+        for (NetworkModel teacher : List.of(hardTeacher, smoothTeacher)) {
+            NetworkModel student = new DistillationTrainer(teacher, Distillation.SoftTerm.SOFT_CROSS_ENTROPY, 4, 0.6,
+                    Settings.small().hiddenSizes(16), 2).train(train);
+            double accuracy = new LabelEvaluator().evaluate(student, test).accuracy();
+            assertTrue(accuracy > 0.65, "student accuracy " + accuracy);
+            assertEquals(teacher.getProvenance(), student.getProvenance().getInstanceProvenance().getMap().get("teacher"));
+        }
+    }
+
+    @Test
+    void studentFollowsTheTeachersConfidence() {
+        // b = 1: the student learns only from the teacher's T = 1 distribution, so it inherits its under-confidence
+        NetworkSettings settings = Settings.small().hiddenSizes(16);
+        NetworkModel ofSmooth = new DistillationTrainer(smoothTeacher, Distillation.SoftTerm.SOFT_CROSS_ENTROPY, 1, 1,
+                settings, 2).train(train);
+        NetworkModel ofHard = new DistillationTrainer(hardTeacher, Distillation.SoftTerm.SOFT_CROSS_ENTROPY, 1, 1,
+                settings, 2).train(train);
+        double smooth = LabelSmoothingTrainerTest.meanConfidence(ofSmooth, test);
+        double hard = LabelSmoothingTrainerTest.meanConfidence(ofHard, test);
+        assertTrue(smooth < hard - 0.05, smooth + " vs " + hard);
+    }
+
+    @Test
+    void teacherFromAnOnnxFileOfLogits(@TempDir Path dir) throws Exception {
+        DenseDataset dense = DenseExamples.of(train);
+        TrainedNetwork network = new Fitter(TrainingConfig.defaults().withEpochs(3, 64), List.of()).fit(
+                Mlp.create(dense.exampleShape(), new int[] {32}, dense.numClasses(), 0, Initializer.HE_NORMAL, null, 4),
+                dense, null, null).network();
+        Path file = dir.resolve("teacher.onnx");
+        network.save(file);
+        NetworkModel student = new DistillationTrainer(file, Distillation.SoftTerm.MSE_LOGITS, 1, 0.6,
+                Settings.small().hiddenSizes(16), 2).train(train);
+        assertTrue(new LabelEvaluator().evaluate(student, test).accuracy() > 0.65);
+    }
+}
