@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.runtime.OrtRuntime;
+import org.temper.onnx.runtime.OrtThreads;
 
 import java.nio.FloatBuffer;
 import java.util.HashMap;
@@ -53,6 +54,11 @@ public final class Predictor implements AutoCloseable {
      * @throws OrtException on failure
      */
     public float[] logits(FloatBuffer features, int n, Map<String, OnnxTensor> extraInputs) throws OrtException {
+        return OrtThreads.run(() -> computeLogits(features, n, extraInputs));
+    }
+
+    private float[] computeLogits(FloatBuffer features, int n, Map<String, OnnxTensor> extraInputs)
+            throws OrtException {
         float[] out = new float[Math.multiplyExact(n, numClasses)];
         FloatBuffer all = features.duplicate();
         long[] shape = new long[exampleShape.length + 1];

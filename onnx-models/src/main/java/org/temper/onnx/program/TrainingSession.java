@@ -9,6 +9,7 @@ import org.temper.onnx.graph.OnnxProto;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.runtime.OrtRuntime;
+import org.temper.onnx.runtime.OrtThreads;
 import org.temper.onnx.runtime.Tensors;
 import org.temper.onnx.zoo.Parameter;
 
@@ -123,7 +124,7 @@ public final class TrainingSession implements AutoCloseable {
             inputs.put(ProgramNames.TRIP_COUNT, perRun.get(3));
             inputs.put(ProgramNames.STEP, perRun.get(4));
             // The Result is not closed as a whole: the new state tensors are kept as the next inputs.
-            OrtSession.Result result = session.run(inputs);
+            OrtSession.Result result = OrtThreads.run(() -> session.run(inputs));
             Map<String, OnnxTensor> out = new HashMap<>();
             for (Map.Entry<String, OnnxValue> e : result) {
                 out.put(e.getKey(), (OnnxTensor) e.getValue());

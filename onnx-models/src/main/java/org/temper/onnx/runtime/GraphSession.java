@@ -47,13 +47,15 @@ public final class GraphSession implements AutoCloseable {
             for (Map.Entry<String, TensorData> e : inputs.entrySet()) {
                 ort.put(e.getKey(), Tensors.toOrt(e.getValue()));
             }
-            Map<String, TensorData> out = new LinkedHashMap<>();
-            try (OrtSession.Result result = session.run(ort)) {
-                for (Map.Entry<String, OnnxValue> e : result) {
-                    out.put(e.getKey(), Tensors.fromOrt((OnnxTensor) e.getValue()));
+            return OrtThreads.run(() -> {
+                Map<String, TensorData> out = new LinkedHashMap<>();
+                try (OrtSession.Result result = session.run(ort)) {
+                    for (Map.Entry<String, OnnxValue> e : result) {
+                        out.put(e.getKey(), Tensors.fromOrt((OnnxTensor) e.getValue()));
+                    }
                 }
-            }
-            return out;
+                return out;
+            });
         } finally {
             ort.values().forEach(OnnxTensor::close);
         }

@@ -38,7 +38,7 @@ public final class OrtRuntime {
             if (settings.device().kind() == Device.Kind.CUDA) {
                 addCuda(options, settings.device().index());
             }
-            return environment().createSession(model, options);
+            return OrtThreads.run(() -> environment().createSession(model, options));
         }
     }
 
