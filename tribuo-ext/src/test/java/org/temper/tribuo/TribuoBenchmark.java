@@ -28,10 +28,10 @@ import java.util.Locale;
 
 /**
  * Measures the Tribuo-side overhead of training and prediction on Fashion-MNIST: converting the
- * 60,000 training examples to dense rows against one training epoch of a 256-unit MLP (batch
+ * 60,000 training examples to dense rows against one training epoch of an MLP (batch
  * 128), and predicting the 10,000 test examples through {@link NetworkModel#predict} against the
- * bare ONNX Runtime logits of the same rows. Run as documented in tribuo-ext/BENCHMARKS-tribuo.md;
- * arguments: [IDX directory] [runs].
+ * bare ONNX Runtime logits of the same rows. Run as documented in BENCHMARKS.md;
+ * arguments: [IDX directory] [runs] [hidden sizes, e.g. 1200,1200; default 256].
  */
 public final class TribuoBenchmark {
 
@@ -47,7 +47,9 @@ public final class TribuoBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         MutableDataset<Label> train = load(dir, "train");
         MutableDataset<Label> test = load(dir, "t10k");
-        NetworkSettings settings = new NetworkSettings().hiddenSizes(256).epochs(2, 128);
+        int[] hidden = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {256};
+        NetworkSettings settings = new NetworkSettings().hiddenSizes(hidden).epochs(2, 128);
 
         double convert = best(runs, () -> DenseExamples.of(train));
         DenseDataset dense = DenseExamples.of(train);
