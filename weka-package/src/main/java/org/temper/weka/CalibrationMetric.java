@@ -3,6 +3,8 @@ package org.temper.weka;
 import org.temper.calibration.CalibrationReport;
 import org.temper.calibration.Metric;
 import weka.classifiers.evaluation.AbstractEvaluationMetric;
+import weka.classifiers.evaluation.NominalPrediction;
+import weka.classifiers.evaluation.Prediction;
 import weka.classifiers.evaluation.StandardEvaluationMetric;
 import weka.core.Instance;
 import weka.core.Utils;
@@ -13,7 +15,8 @@ import java.util.List;
 /**
  * Weka evaluation-metric plugin: ECE, MCE, adaptive ECE and the Brier score with every evaluation
  * of a nominal class (the Explorer's output, weka.Run and the Experimenter's result columns
- * ECE, MCE, Adaptive_ECE and Brier). Registered in the package's PluginManager.props.
+ * ECE, MCE, Adaptive_ECE and Brier, and the KnowledgeFlow's ClassifierPerformanceEvaluator, from
+ * the stored predictions). Registered in the package's PluginManager.props.
  */
 public class CalibrationMetric extends AbstractEvaluationMetric implements StandardEvaluationMetric {
 
@@ -93,9 +96,35 @@ public class CalibrationMetric extends AbstractEvaluationMetric implements Stand
     }
 
     private CalibrationReport report() {
-        if (report == null && data != null) {
+        if (data == null) {
+            CalibrationData stored = storedPredictions();
+            return stored == null ? null : stored.report();
+        }
+        if (report == null) {
             report = data.report();
         }
         return report;
+    }
+
+    /**
+     * @return the base evaluation's stored predictions, or null when it has none: an evaluation that
+     *         was aggregated rather than fed, such as the KnowledgeFlow's (Weka's AggregateableEvaluation
+     *         passes plugin metrics no instances), still holds every fold's predictions
+     */
+    private CalibrationData storedPredictions() {
+        List<Prediction> predictions = m_baseEvaluation == null ? null : m_baseEvaluation.predictions();
+        if (predictions == null) {
+            return null;
+        }
+        CalibrationData stored = null;
+        for (Prediction p : predictions) {
+            if (p instanceof NominalPrediction nominal) {
+                if (stored == null) {
+                    stored = new CalibrationData(nominal.distribution().length);
+                }
+                stored.add(nominal.distribution(), nominal.actual());
+            }
+        }
+        return stored;
     }
 }

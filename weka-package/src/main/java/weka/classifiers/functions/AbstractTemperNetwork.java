@@ -121,13 +121,14 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
                 .withOptimizer(optimizer.create(momentum, weightDecay)).withLearningRate(schedule.create(learningRate))
                 .withEpochs(epochs, miniBatchSize).withExecution(execution).withSeed(seed);
         float[] teacher = teacherLogits(train);
+        WekaProgress progress = new WekaProgress(name, log, getDebug());
         FitResult result;
         try {
-            result = new Fitter(config, List.of(new WekaProgress(name, log, getDebug())))
-                    .fit(network, dataset, null, teacher);
+            result = new Fitter(config, List.of(progress)).fit(network, dataset, null, teacher);
         } catch (OrtException e) {
             throw new WekaException(name + ": ONNX Runtime failed while training: " + e.getMessage(), e);
         }
+        progress.finished(result);
         encoder = fitted;
         header = new Instances(train, 0);
         trainingSummary = result.network().metadata();

@@ -2,6 +2,7 @@ package org.temper.weka;
 
 import org.junit.jupiter.api.Test;
 import weka.classifiers.evaluation.AbstractEvaluationMetric;
+import weka.classifiers.evaluation.AggregateableEvaluation;
 import weka.classifiers.evaluation.Evaluation;
 import weka.classifiers.trees.J48;
 import weka.core.Attribute;
@@ -68,5 +69,27 @@ class CalibrationMetricTest {
         assertTrue(summary.contains("Adaptive ECE (equal-mass bins)"), summary);
         double ece = e.getPluginMetric("Calibration").getStatistic("ECE");
         assertTrue(ece > 0 && ece < 1, "ECE " + ece);
+    }
+
+    @Test
+    void measuresAggregatedEvaluationsFromTheirPredictions() throws Exception {
+        register();
+        Instances train = FashionMnistSubsets.train();
+        Instances test = FashionMnistSubsets.test();
+        J48 tree = new J48();
+        tree.buildClassifier(train);
+        Evaluation whole = new Evaluation(train);
+        whole.evaluateModel(tree, test);
+        // as the KnowledgeFlow's ClassifierPerformanceEvaluator does: an evaluation per set, aggregated
+        AggregateableEvaluation aggregate = new AggregateableEvaluation(new Evaluation(train));
+        for (int half = 0; half < 2; half++) {
+            Evaluation part = new Evaluation(train);
+            part.evaluateModel(tree, new Instances(test, half * test.numInstances() / 2, test.numInstances() / 2));
+            aggregate.aggregate(part);
+        }
+        for (String statistic : new String[] {"ECE", "MCE", "Adaptive_ECE", "Brier"}) {
+            assertEquals(whole.getPluginMetric("Calibration").getStatistic(statistic),
+                    aggregate.getPluginMetric("Calibration").getStatistic(statistic), 1e-12, statistic);
+        }
     }
 }

@@ -1,12 +1,5 @@
 package weka.gui.explorer;
 
-import weka.classifiers.Classifier;
-import weka.core.Instances;
-import weka.core.Utils;
-import weka.core.WekaPackageClassLoaderManager;
-import weka.core.converters.ConverterUtils.DataSource;
-import weka.gui.GenericObjectEditor;
-
 import javax.imageio.ImageIO;
 import javax.swing.JFrame;
 import javax.swing.JMenu;
@@ -25,8 +18,7 @@ import java.util.List;
  * Drives the Weka Explorer as a user would (run under a display, e.g. Xvfb): loads a data set,
  * picks a classifier through the object editor, runs it with a percentage split, opens the
  * reliability diagram from the result list's Visualize plugins menu, saves the diagram, and takes a
- * screenshot. Prints "output-has-ece: true/false", "diagram: TITLE" and what it saved. Lives in
- * weka.gui.explorer to reach the ClassifierPanel's protected parts.
+ * screenshot. Prints "output-has-ece: true/false", "diagram: TITLE" and what it saved.
  */
 public final class ExplorerSession {
 
@@ -38,36 +30,14 @@ public final class ExplorerSession {
      * @throws Exception when a step fails
      */
     public static void main(String[] args) throws Exception {
-        GenericObjectEditor.determineClasses();
-        Instances data = DataSource.read(args[0]);
-        data.setClassIndex(data.numAttributes() - 1);
-        Explorer[] explorer = new Explorer[1];
-        JFrame[] frame = new JFrame[1];
-        SwingUtilities.invokeAndWait(() -> {
-            explorer[0] = new Explorer();
-            frame[0] = new JFrame("Weka Explorer");
-            frame[0].getContentPane().add(explorer[0]);
-            frame[0].setBounds(0, 0, 1000, 760);
-            frame[0].setVisible(true);
-            explorer[0].getPreprocessPanel().setInstances(data);
-        });
-        ClassifierPanel panel = (ClassifierPanel) explorer[0].getPanels().stream()
-                .filter(p -> p instanceof ClassifierPanel).findFirst().orElseThrow();
-        Classifier classifier = (Classifier) WekaPackageClassLoaderManager.objectForName(args[1]);
-        ((weka.core.OptionHandler) classifier).setOptions(Utils.splitOptions(args[2]));
-        SwingUtilities.invokeAndWait(() -> {
-            explorer[0].getTabbedPane().setSelectedComponent(panel);
-            panel.m_ClassifierEditor.setValue(classifier);
-            panel.m_PercentBut.setSelected(true);
-            panel.startClassifier();
-        });
-        long deadline = System.currentTimeMillis() + 240_000;
-        while ((panel.m_RunThread != null || panel.m_History.getList().getModel().getSize() == 0)
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
+        ExplorerDriver explorer = ExplorerDriver.open(args[0]);
+        ClassifierPanel panel = explorer.panel;
+        explorer.start(args[1], args[2]);
+        if (!explorer.awaitRunEnd(240_000)) {
+            throw new IllegalStateException("the run did not end within 4 minutes");
         }
         Thread.sleep(500);
-        String output = panel.m_OutText.getText();
+        String output = explorer.output();
         System.out.println("output-has-ece: " + output.contains("Expected calibration error (ECE)"));
         int summary = Math.max(0, output.indexOf("Correctly Classified"));
         SwingUtilities.invokeAndWait(() -> {

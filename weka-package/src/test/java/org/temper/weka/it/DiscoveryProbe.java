@@ -5,11 +5,13 @@ import weka.classifiers.evaluation.AbstractEvaluationMetric;
 import weka.core.PluginManager;
 import weka.core.WekaPackageClassLoaderManager;
 import weka.gui.GenericObjectEditor;
+import weka.gui.knowledgeflow.TemplateManager;
 import weka.gui.visualize.plugins.VisualizePlugin;
 
 /**
  * Lists what Weka's own discovery finds, one "type: class (class loader)" line each: classifiers
- * through the GenericObjectEditor, metrics and visualize plugins through the PluginManager.
+ * through the GenericObjectEditor, metrics and visualize plugins through the PluginManager; and
+ * one "kf-template: description" line for each KnowledgeFlow template that packages bring.
  */
 public final class DiscoveryProbe {
 
@@ -25,6 +27,7 @@ public final class DiscoveryProbe {
         print("classifier", Classifier.class.getName());
         print("metric", AbstractEvaluationMetric.class.getName());
         print("visualize", VisualizePlugin.class.getName());
+        new TemplateManager().getPluginTemplateDescriptions().forEach(t -> System.out.println("kf-template: " + t));
         System.exit(0);
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.temper.weka.FashionMnistSubsets;
 import weka.gui.explorer.ExplorerSession;
+import weka.gui.explorer.ExplorerStopSession;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -14,13 +15,16 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Explorer under a virtual display (Xvfb, started here) with the installed package: it runs
  * LabelSmoothedNetwork, shows ECE in its output, opens the reliability diagram from the result
- * list and saves it, and leaves a screenshot in target/weka-explorer.png.
+ * list and saves it, and leaves a screenshot in target/explorer-it/weka-explorer.png; its Stop
+ * button ends a long training run promptly, and the next run trains and evaluates.
  */
 class ExplorerIT {
 
@@ -73,5 +77,27 @@ class ExplorerIT {
         assertTrue(Files.readString(out.resolve("reliability.svg")).contains("<svg"), log);
         BufferedImage shot = ImageIO.read(out.resolve("weka-explorer.png").toFile());
         assertTrue(shot.getWidth() == 1280 && shot.getHeight() == 800, log);
+    }
+
+    @Test
+    void stopButtonEndsTrainingPromptlyAndTheExplorerTrainsAgain() throws Exception {
+        WekaJvm.Result r = WekaJvm.run(WekaJvm.installedHome(), Map.of("DISPLAY", display),
+                ExplorerStopSession.class.getName(),
+                FashionMnistSubsets.folder().resolve("fashion-mnist-train.arff").toString(),
+                "weka.classifiers.functions.LabelSmoothedNetwork", "-hidden 32 -epochs 100000", "-hidden 16 -epochs 2");
+        String out = r.out();
+        String log = out + r.err();
+        assertTrue(out.contains("stop-enabled: true"), log);
+        Matcher stopped = Pattern.compile("stopped-within-ms: (-?\\d+)").matcher(out);
+        assertTrue(stopped.find(), log);
+        long millis = Long.parseLong(stopped.group(1));
+        assertTrue(millis >= 0 && millis < 10_000, "the run ended " + millis + " ms after Stop:\n" + log);
+        assertTrue(out.contains("status: Interrupted"), log);
+        assertTrue(Pattern.compile("LabelSmoothedNetwork: stopped on request after \\d+ of 100000 epochs").matcher(out)
+                .find(), "the network's log line:\n" + log);
+        assertTrue(out.contains("Interrupted weka.classifiers.functions.LabelSmoothedNetwork"), log);
+        assertTrue(out.contains("=== Run cancelled by user ==="), log);
+        assertTrue(out.contains("second-run-status: OK"), log);
+        assertTrue(out.contains("second-run-has-ece: true"), "a second run trains and evaluates:\n" + log);
     }
 }

@@ -37,7 +37,7 @@ class PackageInstallIT {
     }
 
     @Test
-    void wekaDiscoversTheClassifiersMetricAndPlot() throws Exception {
+    void wekaDiscoversTheClassifiersMetricPlotAndFlowTemplate() throws Exception {
         WekaJvm.Result r = WekaJvm.run(wekaHome, Map.of(), DiscoveryProbe.class.getName());
         String out = r.out();
         for (String c : new String[] {"LabelSmoothedNetwork", "ConfidencePenaltyNetwork", "DistilledNetwork"}) {
@@ -46,6 +46,7 @@ class PackageInstallIT {
         }
         assertTrue(out.contains("metric: org.temper.weka.CalibrationMetric"), out + r.err());
         assertTrue(out.contains("visualize: org.temper.weka.ReliabilityDiagramPlugin"), out + r.err());
+        assertTrue(out.contains("kf-template: Temper: label smoothing and calibration"), out + r.err());
     }
 
     @Test

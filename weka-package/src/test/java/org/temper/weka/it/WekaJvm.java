@@ -73,24 +73,32 @@ final class WekaJvm {
         return Paths.get(System.getProperty("temper.weka.zip"));
     }
 
+    /** {@link #run(Path, Map, List, String, String...)} without extra JVM options. */
+    static Result run(Path wekaHome, Map<String, String> env, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        return run(wekaHome, env, List.of(), mainClass, args);
+    }
+
     /**
      * @param wekaHome the WEKA_HOME to use
      * @param env extra environment variables (e.g. DISPLAY)
+     * @param jvmOptions extra JVM options (e.g. -Duser.home=...)
      * @param mainClass the class to run
      * @param args its arguments
      * @return exit code and output
      * @throws IOException when the JVM cannot be started
      * @throws InterruptedException when interrupted while waiting
      */
-    static Result run(Path wekaHome, Map<String, String> env, String mainClass, String... args)
-            throws IOException, InterruptedException {
+    static Result run(Path wekaHome, Map<String, String> env, List<String> jvmOptions, String mainClass,
+            String... args) throws IOException, InterruptedException {
         // Maven's list also names pom-only dependencies; a JVM class path takes the jars.
         String wekaClasspath = java.util.Arrays.stream(Files.readString(Paths.get(
                 System.getProperty("temper.weka.classpath"))).trim().split(File.pathSeparator))
                 .filter(e -> e.endsWith(".jar")).collect(java.util.stream.Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx2g", "-DWEKA_HOME=" + wekaHome, "-Dweka.packageManager.offline=true",
-                "-cp", wekaClasspath + File.pathSeparator + probeClasses(), mainClass));
+                .toString(), "-Xmx2g", "-DWEKA_HOME=" + wekaHome, "-Dweka.packageManager.offline=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", wekaClasspath + File.pathSeparator + probeClasses(), mainClass));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("weka-jvm", ".out");
         Path err = Files.createTempFile("weka-jvm", ".err");
