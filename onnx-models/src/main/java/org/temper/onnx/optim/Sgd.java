@@ -77,10 +77,15 @@ public final class Sgd implements Optimizer {
         if (momentum == 0) {
             return new ParameterUpdate(b.sub(w, b.mul(in.learningRate(), g)), List.of());
         }
+        // The buffer starts at zero, so m v + g is exactly g on the first step; only the dampening
+        // factor depends on the step, and it is a scalar: no extra pass over the parameters.
         Value v = in.state().get(0);
-        Value later = b.add(b.mul(v, b.scalar(momentum, t)), dampening == 0 ? g : b.mul(g, b.scalar(1 - dampening, t)));
-        Value first = b.equal(in.step(), b.scalar(1, t));
-        Value buffer = b.where(first, g, later);
+        Value dampedGradient = g;
+        if (dampening != 0) {
+            Value first = b.equal(in.step(), b.scalar(1, t));
+            dampedGradient = b.mul(g, b.where(first, b.scalar(1, t), b.scalar(1 - dampening, t)));
+        }
+        Value buffer = b.add(b.mul(v, b.scalar(momentum, t)), dampedGradient);
         Value direction = nesterov ? b.add(g, b.mul(buffer, b.scalar(momentum, t))) : buffer;
         return new ParameterUpdate(b.sub(w, b.mul(in.learningRate(), direction)), List.of(buffer));
     }
