@@ -5,7 +5,9 @@ import com.oracle.labs.mlrg.olcut.config.Configurable;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+import org.temper.onnx.autodiff.GradientRegistry;
 import org.temper.onnx.fit.TrainingConfig;
+import org.temper.onnx.imports.NetworkImporter;
 import org.temper.onnx.objective.Objective;
 import org.temper.onnx.optim.Adam;
 import org.temper.onnx.optim.GlobalNormClipping;
@@ -18,6 +20,10 @@ import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Initializer;
 import org.temper.onnx.zoo.Mlp;
 import org.temper.onnx.zoo.Network;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The network and optimisation settings every Temper trainer shares: the MLP's hidden layers,
@@ -49,6 +55,13 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         /** Cosine annealing to 0 over the run, stepped per step. */
         COSINE
     }
+
+    @Config(description = "An ONNX forward network exported elsewhere (e.g. torch.onnx.export) to train instead of"
+            + " the MLP; its input must be [N, F] with F the number of features. Empty for the MLP.")
+    private String importedNetwork = "";
+
+    @Config(description = "The imported network's logits output; empty for 'logits' or its only output.")
+    private String importedLogits = "";
 
     @Config(description = "Hidden layer widths of the MLP (none for a linear softmax model).")
     private int[] hiddenSizes = {256};
@@ -125,6 +138,18 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
             throw new IllegalArgumentException("earlyStoppingPatience " + earlyStoppingPatience
                     + " needs validation data: set validationFraction (e.g. 0.1)");
         }
+    }
+
+    /**
+     * Trains a network exported elsewhere instead of the MLP.
+     * @param file the ONNX file of the forward network, input [N, F] with F the number of features
+     * @param logits its logits output, or null for "logits" or its only output
+     * @return this
+     */
+    public NetworkSettings importedNetwork(Path file, String logits) {
+        this.importedNetwork = file.toString();
+        this.importedLogits = logits == null ? "" : logits;
+        return this;
     }
 
     /**
@@ -245,7 +270,24 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
      * @return a freshly initialised MLP
      */
     Network network(int inputWidth, int numClasses, long seed) {
-        return Mlp.create(new long[] {inputWidth}, hiddenSizes, numClasses, dropout, initializer, null, seed);
+        if (importedNetwork.isEmpty()) {
+            return Mlp.create(new long[] {inputWidth}, hiddenSizes, numClasses, dropout, initializer, null, seed);
+        }
+        NetworkImporter importer = new NetworkImporter(GradientRegistry.standard().operators());
+        Network imported;
+        try {
+            imported = (importedLogits.isEmpty() ? importer : importer.logits(importedLogits))
+                    .read(Path.of(importedNetwork));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("importedNetwork " + importedNetwork + ": " + e.getMessage(), e);
+        }
+        if (!Arrays.equals(imported.exampleShape(), new long[] {inputWidth}) || imported.numClasses() != numClasses) {
+            throw new IllegalArgumentException("The imported network " + importedNetwork + " maps input "
+                    + Arrays.toString(imported.exampleShape()) + " to " + imported.numClasses() + " classes, but the"
+                    + " data has " + inputWidth + " features and " + numClasses + " classes: export it with input"
+                    + " [N, " + inputWidth + "] (the feature map's size, in its id order) and " + numClasses + " logits");
+        }
+        return imported;
     }
 
     /**

@@ -4,7 +4,7 @@ package org.temper.onnx.imports;
  * Thrown when an exported model cannot be imported as a trainable network; the message names the
  * node, operator or value at fault and what to do about it.
  */
-public final class ImportException extends RuntimeException {
+public final class ImportException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

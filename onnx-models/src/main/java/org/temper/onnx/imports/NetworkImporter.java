@@ -210,6 +210,11 @@ public final class NetworkImporter {
         if (logitsName != null) {
             return named(g, logitsName, "logits");
         }
+        for (Value out : g.outputs()) {
+            if (out.name().equals("logits")) {
+                return out;
+            }
+        }
         if (g.outputs().size() != 1) {
             throw new ImportException("The model has " + g.outputs().size() + " outputs " + outputNames(g)
                     + "; name the one holding the logits");

@@ -100,13 +100,31 @@ class ImportChecksTest {
     }
 
     @Test
-    void severalOutputsNeedTheLogitsNamed() {
+    void severalOutputsNeedTheLogitsNamedUnlessOneIsCalledLogits() throws Exception {
+        ai.onnx.proto.OnnxMl.ModelProto mixed = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(
+                java.nio.file.Files.readAllBytes(ExportedModels.path("mixed.onnx")));
+        assertEquals(ExportedModels.importer().logits("logits").importModel(mixed).numClasses(),
+                ExportedModels.importer().importModel(mixed).numClasses());
+        ai.onnx.proto.OnnxMl.ModelProto.Builder renamed = mixed.toBuilder();
+        var graph = renamed.getGraphBuilder();
+        for (int i = 0; i < graph.getOutputCount(); i++) {
+            if (graph.getOutput(i).getName().equals("logits")) {
+                graph.setOutput(i, graph.getOutput(i).toBuilder().setName("scores"));
+            }
+        }
+        for (var node : graph.getNodeBuilderList()) {
+            for (int i = 0; i < node.getOutputCount(); i++) {
+                if (node.getOutput(i).equals("logits")) {
+                    node.setOutput(i, "scores");
+                }
+            }
+        }
         String m = assertThrows(ImportException.class,
-                () -> ExportedModels.importer().read(ExportedModels.path("mixed.onnx"))).getMessage();
-        assertMentions(m, "3 outputs [logits, features, probabilities]", "name the one holding the logits");
-        String unknown = assertThrows(ImportException.class, () -> ExportedModels.importer().logits("scores")
+                () -> ExportedModels.importer().importModel(renamed.build())).getMessage();
+        assertMentions(m, "3 outputs [scores, features, probabilities]", "name the one holding the logits");
+        String unknown = assertThrows(ImportException.class, () -> ExportedModels.importer().logits("z")
                 .read(ExportedModels.path("mixed.onnx"))).getMessage();
-        assertMentions(unknown, "'scores'", "[logits, features, probabilities]");
+        assertMentions(unknown, "'z'", "[logits, features, probabilities]");
     }
 
     @ParameterizedTest
