@@ -13,7 +13,7 @@ import org.temper.calibration.Predictions;
  * against a naive multi-pass implementation that materialises probabilities, confidences and
  * predictions first, the way array code is usually written. Reports seconds (best of the runs)
  * and the bytes each allocates beyond the input. Run it as documented in
- * calibration/BENCHMARKS-calibration.md; arguments: [examples] [classes] [runs].
+ * BENCHMARKS.md; arguments: [examples] [classes] [runs].
  */
 public final class CalibrationBenchmark {
 

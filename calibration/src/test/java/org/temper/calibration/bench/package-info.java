@@ -1,2 +1,2 @@
-/** Benchmarks run by hand (not unit tests); see calibration/BENCHMARKS-calibration.md. */
+/** Benchmarks run by hand (not unit tests); see BENCHMARKS.md. */
 package org.temper.calibration.bench;
