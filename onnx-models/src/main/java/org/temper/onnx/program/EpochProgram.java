@@ -201,7 +201,7 @@ public final class EpochProgram {
         newStates.forEach(v -> b.output(b.identity(v)));
         b.output(b.identity(obj.loss()));
         b.output(accuracy);
-        return b.build("temper_step");
+        return GemmAccumulation.fuse(b.build("temper_step"));
     }
 
     private static Shape withLeading(Dim first, long[] rest) {
