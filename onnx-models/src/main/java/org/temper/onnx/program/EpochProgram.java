@@ -18,9 +18,11 @@ import org.temper.onnx.zoo.Network;
 import org.temper.onnx.zoo.Parameter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.temper.onnx.program.ProgramNames.ACCURACIES;
 import static org.temper.onnx.program.ProgramNames.BATCHES;
@@ -195,12 +197,19 @@ public final class EpochProgram {
         Value predicted = b.argMax(fwd.logits(), 1, false);
         Value accuracy = b.reduceMean(b.cast(b.equal(predicted, y), t), false);
 
-        b.output(b.identity(condIn));
-        b.output(stepOut);
-        newParams.forEach(v -> b.output(b.identity(v)));
-        newStates.forEach(v -> b.output(b.identity(v)));
-        b.output(b.identity(obj.loss()));
-        b.output(accuracy);
+        // Values computed in the body are its outputs as they are: an Identity would copy every
+        // parameter once more per step. Only a body input passed through needs one.
+        Set<Value> bodyInputs = new HashSet<>(carried);
+        bodyInputs.add(condIn);
+        Set<Value> declared = new HashSet<>();
+        java.util.function.Consumer<Value> output = v -> b.output(bodyInputs.contains(v) || !declared.add(v)
+                ? b.identity(v) : v);
+        output.accept(condIn);
+        output.accept(stepOut);
+        newParams.forEach(output);
+        newStates.forEach(output);
+        output.accept(obj.loss());
+        output.accept(accuracy);
         return GemmAccumulation.fuse(b.build("temper_step"));
     }
 
