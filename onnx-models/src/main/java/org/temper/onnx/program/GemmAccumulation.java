@@ -55,7 +55,7 @@ final class GemmAccumulation {
                     Node gradient = producer.get(add.input(1 - side));
                     removed.add(gradient);
                     if (gradient.opType().equals("Mul")) {
-                        removed.add(producer.get(gemmInput(gradient, producer)));
+                        removed.add(producer.get(otherOperand(gradient, producer)));
                     }
                     break;
                 }
@@ -112,10 +112,6 @@ final class GemmAccumulation {
 
     private static boolean used(Value v, Map<Value, Integer> uses) {
         return uses.getOrDefault(v, 0) != 1;
-    }
-
-    private static Value gemmInput(Node mul, Map<Value, Node> producer) {
-        return otherOperand(mul, producer);
     }
 
     /** @return the value of a scalar Constant operand of a Mul, or null */

@@ -23,9 +23,6 @@ public final class Predictor implements AutoCloseable {
 
     private final OrtSession session;
     private final ModelSignature signature;
-    private final long[] exampleShape;
-    private final int exampleSize;
-    private final int numClasses;
 
     /**
      * @param model serialized inference model
@@ -36,14 +33,11 @@ public final class Predictor implements AutoCloseable {
     public Predictor(byte[] model, ModelSignature signature, ExecutionSettings settings) throws OrtException {
         this.session = OrtRuntime.open(model, settings);
         this.signature = signature;
-        this.exampleShape = signature.exampleShape();
-        this.exampleSize = signature.exampleSize();
-        this.numClasses = signature.numClasses();
     }
 
     /** @return the number of classes. */
     public int numClasses() {
-        return numClasses;
+        return signature.numClasses();
     }
 
     /**
@@ -59,6 +53,9 @@ public final class Predictor implements AutoCloseable {
 
     private float[] computeLogits(FloatBuffer features, int n, Map<String, OnnxTensor> extraInputs)
             throws OrtException {
+        int numClasses = signature.numClasses();
+        int exampleSize = signature.exampleSize();
+        long[] exampleShape = signature.exampleShape();
         float[] out = new float[Math.multiplyExact(n, numClasses)];
         FloatBuffer all = features.duplicate();
         long[] shape = new long[exampleShape.length + 1];
