@@ -10,17 +10,11 @@ import org.temper.calibration.temperature.TemperatureFit;
 import org.temper.calibration.temperature.TemperatureScaling;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.IdxDirectory;
-import org.temper.onnx.fit.Fitter;
-import org.temper.onnx.fit.TrainedNetwork;
-import org.temper.onnx.fit.TrainingConfig;
-import org.temper.onnx.objective.LabelSmoothing;
-import org.temper.onnx.objective.Objective;
-import org.temper.onnx.optim.LearningRateSchedule;
-import org.temper.onnx.optim.Sgd;
-import org.temper.onnx.program.Predictor;
+import org.temper.onnx.model.ModelSession;
+import org.temper.onnx.model.TrainedNetwork;
+import org.temper.onnx.recipe.Recipe;
+import org.temper.onnx.recipe.Training;
 import org.temper.onnx.runtime.ExecutionSettings;
-import org.temper.onnx.zoo.Initializer;
-import org.temper.onnx.zoo.Mlp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -80,8 +74,12 @@ final class DemoCommand implements Callable<Integer> {
                 epochs);
 
         String smoothName = String.format(Locale.ROOT, "smoothed a=%.2f", alpha);
-        TrainedNetwork hard = train("hard targets", LabelSmoothing.hardTargets(), train);
-        TrainedNetwork smooth = train(smoothName, LabelSmoothing.uniform(alpha), train);
+        Recipe recipe = Recipe.builder().hidden(1200, 1200).epochs(epochs).batchSize(128).learningRate(0.05)
+                .momentum(0.9).preprocessing(Recipe.Preprocessing.NONE).seed(1).build();
+        TrainedNetwork hard = train("hard targets", recipe.toBuilder().objective(Recipe.ObjectiveKind.HARD_TARGETS)
+                .build(), train);
+        TrainedNetwork smooth = train(smoothName, recipe.toBuilder().objective(Recipe.ObjectiveKind.LABEL_SMOOTHING)
+                .alpha(alpha).build(), train);
         hard.save(run.resolve("hard.onnx"));
         smooth.save(run.resolve("smoothed.onnx"));
 
@@ -114,20 +112,15 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TrainedNetwork train(String name, Objective objective, DenseDataset train) throws Exception {
-        TrainingConfig config = TrainingConfig.defaults().withObjective(objective)
-                .withOptimizer(Sgd.withMomentum(0.9)).withLearningRate(LearningRateSchedule.constant(0.05))
-                .withEpochs(epochs, 128).withSeed(1);
-        Mlp net = Mlp.create(train.exampleShape(), new int[] {1200, 1200}, train.numClasses(), 0,
-                Initializer.HE_NORMAL, null, 1);
-        return new Fitter(config, List.of(new ConsoleProgress(String.format("%-15s", name), System.out)))
-                .fit(net, train, null, null).network();
+    private static TrainedNetwork train(String name, Recipe recipe, DenseDataset train) throws Exception {
+        return new Training(recipe, List.of(new ConsoleProgress(String.format("%-15s", name), System.out)))
+                .run(train, null).network();
     }
 
     /** The network's test-time logits on the data, as calibration predictions. */
     static Predictions predictions(TrainedNetwork network, DenseDataset data) throws Exception {
-        try (Predictor p = network.predictor(ExecutionSettings.DEFAULT)) {
-            float[] logits = p.logits(data.features(), data.size());
+        try (ModelSession session = network.session(ExecutionSettings.DEFAULT)) {
+            float[] logits = session.logits(data.features(), data.size());
             double[] z = new double[logits.length];
             for (int i = 0; i < z.length; i++) {
                 z[i] = logits[i];

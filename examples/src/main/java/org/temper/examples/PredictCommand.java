@@ -1,9 +1,9 @@
 package org.temper.examples;
 
 import org.temper.onnx.data.DenseDataset;
-import org.temper.onnx.fit.ModelFiles;
-import org.temper.onnx.fit.SavedModel;
-import org.temper.onnx.program.Predictor;
+import org.temper.onnx.model.ModelFiles;
+import org.temper.onnx.model.SavedModel;
+import org.temper.onnx.model.ModelSession;
 import org.temper.onnx.runtime.Device;
 import org.temper.onnx.runtime.ExecutionSettings;
 import picocli.CommandLine.Command;
@@ -61,8 +61,8 @@ final class PredictCommand implements Callable<Integer> {
                     + Arrays.toString(d.exampleShape()));
         }
         float[] logits;
-        try (Predictor p = saved.predictor(new ExecutionSettings(Device.parse(device), 0))) {
-            logits = p.logits(d.features(), d.size());
+        try (ModelSession session = saved.session(new ExecutionSettings(Device.parse(device), 0))) {
+            logits = session.logits(d.features(), d.size());
         }
         int k = saved.signature().numClasses();
         System.out.printf(Locale.ROOT, "%s on %d %s examples: accuracy %.2f%%%n", model, d.size(), split,

@@ -1,44 +1,36 @@
 package org.temper.examples;
 
-import org.temper.onnx.autodiff.GradientRegistry;
 import org.temper.onnx.data.DenseDataset;
-import org.temper.onnx.fit.ModelFiles;
-import org.temper.onnx.fit.SavedModel;
-import org.temper.onnx.fit.TrainingConfig;
-import org.temper.onnx.imports.NetworkImporter;
-import org.temper.onnx.objective.Annealing;
-import org.temper.onnx.objective.ConfidencePenalty;
-import org.temper.onnx.objective.Distillation;
-import org.temper.onnx.objective.LabelSmoothing;
-import org.temper.onnx.objective.Objective;
-import org.temper.onnx.optim.Adam;
-import org.temper.onnx.optim.GlobalNormClipping;
-import org.temper.onnx.optim.LearningRateSchedule;
-import org.temper.onnx.optim.Optimizer;
-import org.temper.onnx.optim.Sgd;
-import org.temper.onnx.optim.Stepping;
-import org.temper.onnx.program.Predictor;
-import org.temper.onnx.runtime.Device;
-import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.onnx.model.TeacherLogits;
+import org.temper.onnx.objective.Distillation.SoftTerm;
+import org.temper.onnx.objective.LabelSmoothing.Variant;
+import org.temper.onnx.recipe.Recipe;
+import org.temper.onnx.recipe.Training;
 import org.temper.onnx.zoo.Initializer;
-import org.temper.onnx.zoo.LeNet5;
-import org.temper.onnx.zoo.Mlp;
-import org.temper.onnx.zoo.MuellerAlexNet;
-import org.temper.onnx.zoo.Network;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
-/** The network, objective and optimisation options of {@code temper train}. */
+/**
+ * The training options of {@code temper train}: a thin holder of the recipe's settings, each option's
+ * default taken from {@link Recipe#defaults()}, mapped onto one {@link Recipe} by {@link #recipe()}.
+ */
 final class TrainingOptions {
 
-    @Option(names = "--net", defaultValue = "mlp",
-            description = "Network: mlp, lenet (LeNet-5) or alexnet (the two-convolution AlexNet of Mueller et al.);"
-                    + " the convolutional ones need image data. Default: ${DEFAULT-VALUE}.")
-    String net;
+    private static final Recipe DEFAULTS = Recipe.defaults();
+    private static final Map<String, Recipe.ObjectiveKind> OBJECTIVES = Map.of("ce", Recipe.ObjectiveKind.HARD_TARGETS,
+            "ls", Recipe.ObjectiveKind.LABEL_SMOOTHING, "cp", Recipe.ObjectiveKind.CONFIDENCE_PENALTY,
+            "kd", Recipe.ObjectiveKind.DISTILLATION);
+    private static final Map<String, SoftTerm> SOFT_TERMS = Map.of("ce", SoftTerm.SOFT_CROSS_ENTROPY,
+            "mse-logits", SoftTerm.MSE_LOGITS, "mse-probs", SoftTerm.MSE_SOFTENED_PROBABILITIES);
+    private static final Map<String, Variant> SMOOTHINGS = Map.of("uniform", Variant.UNIFORM,
+            "other", Variant.OTHER_CLASSES, "prior", Variant.PRIOR);
+
+    @Option(names = "--net", description = "Network: mlp, lenet (LeNet-5) or alexnet (the two-convolution AlexNet of"
+            + " Mueller et al.); the convolutional ones need image data. Default: ${DEFAULT-VALUE}.")
+    Recipe.Architecture net = DEFAULTS.architecture();
 
     @Option(names = "--import", paramLabel = "NETWORK.onnx",
             description = "Train a forward network exported elsewhere (e.g. torch.onnx.export) instead of --net.")
@@ -48,214 +40,171 @@ final class TrainingOptions {
             description = "The imported network's logits output (default: 'logits' or its only output).")
     String importLogits;
 
-    @Option(names = "--hidden", defaultValue = "1200,1200", split = ",", paramLabel = "H1,H2,...",
+    @Option(names = "--hidden", split = ",", paramLabel = "H1,H2,...",
             description = "Hidden layer widths of the MLP (lenet and alexnet have fixed widths). Default: ${DEFAULT-VALUE}.")
-    int[] hidden;
+    int[] hidden = DEFAULTS.hidden();
 
-    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each fully connected hidden layer. Default: ${DEFAULT-VALUE}.")
-    double dropout;
+    @Option(names = "--dropout", description = "Dropout after each fully connected hidden layer. Default: ${DEFAULT-VALUE}.")
+    double dropout = DEFAULTS.dropout();
 
-    @Option(names = "--init", defaultValue = "he", description = "Initialiser: he, glorot or normal003. Default: ${DEFAULT-VALUE}.")
-    String init;
+    @Option(names = "--init", description = "Initialiser: he_normal, glorot_uniform or normal_003. Default: ${DEFAULT-VALUE}.")
+    Initializer init = DEFAULTS.initializer();
 
-    @Option(names = "--objective", defaultValue = "ls",
-            description = "ce (hard targets), ls (label smoothing), cp (confidence penalty) or kd (distillation)."
-                    + " Default: ${DEFAULT-VALUE}.")
-    String objective;
+    @Option(names = "--layer-rates", split = ",", paramLabel = "M1,M2,...",
+            description = "MLP: learning-rate multiplier per layer (hidden layers, then output), e.g. 1,1,0.1.")
+    double[] layerRates;
 
-    @Option(names = "--alpha", defaultValue = "0.1", description = "Label smoothing strength in [0, 1). Default: ${DEFAULT-VALUE}.")
-    double alpha;
+    @Option(names = "--objective", description = "ce (hard targets), ls (label smoothing), cp (confidence penalty) or"
+            + " kd (distillation). Default: ls.")
+    String objective = "ls";
 
-    @Option(names = "--smoothing", defaultValue = "uniform",
-            description = "Where smoothing mass goes: uniform (1/K) or other (the K-1 wrong classes). Default: ${DEFAULT-VALUE}.")
-    String smoothing;
+    @Option(names = "--alpha", description = "ls: smoothing strength in [0, 1). Default: ${DEFAULT-VALUE}.")
+    double alpha = DEFAULTS.alpha();
 
-    @Option(names = "--beta", description = "cp: penalty weight (default 0.5); kd: weight of the soft term (default 0.6).")
+    @Option(names = "--smoothing", description = "ls: where the mass goes: uniform (1/K), other (the K-1 wrong classes)"
+            + " or prior (the training class frequencies). Default: uniform.")
+    String smoothing = "uniform";
+
+    @Option(names = "--beta", description = "cp: the penalty's weight (default 0.5); kd: the soft term's weight"
+            + " (default 0.6).")
     Double beta;
 
-    @Option(names = "--anneal", defaultValue = "constant",
-            description = "cp: weight schedule constant, linear or exponential. Default: ${DEFAULT-VALUE}.")
-    String anneal;
+    @Option(names = "--anneal", description = "cp: weight schedule constant, linear or exponential. Default: ${DEFAULT-VALUE}.")
+    Recipe.Annealing anneal = DEFAULTS.annealing();
 
-    @Option(names = "--hinge", paramLabel = "G", description = "cp: penalise only entropy below G (hinge).")
+    @Option(names = "--hinge", paramLabel = "G", description = "cp: penalise only entropy below G nats (hinge);"
+            + " without it the plain penalty.")
     Double hinge;
 
-    @Option(names = "--teacher", paramLabel = "MODEL.onnx", description = "kd: the teacher model (any classifier ONNX file).")
+    @Option(names = "--teacher", paramLabel = "MODEL.onnx", description = "kd: the teacher model (any classifier ONNX file;"
+            + " classes matched by name, probabilities recognised and turned into logits).")
     Path teacher;
 
-    @Option(names = "--temperature", defaultValue = "4", description = "kd: temperature T > 0. Default: ${DEFAULT-VALUE}.")
-    double temperature;
+    @Option(names = "--temperature", description = "kd: temperature T > 0. Default: ${DEFAULT-VALUE}.")
+    double temperature = DEFAULTS.temperature();
 
-    @Option(names = "--soft-loss", defaultValue = "ce",
-            description = "kd: soft term ce (T^2-scaled soft cross-entropy), mse-logits or mse-probs. Default: ${DEFAULT-VALUE}.")
-    String softLoss;
+    @Option(names = "--soft-loss", description = "kd: soft term ce (T^2-scaled soft cross-entropy), mse-logits or"
+            + " mse-probs. Default: ce.")
+    String softLoss = "ce";
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs. Default: ${DEFAULT-VALUE}.")
-    int epochs;
+    @Option(names = "--epochs", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs = DEFAULTS.epochs();
 
-    @Option(names = "--batch", defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
-    int batch;
+    @Option(names = "--batch", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    int batch = DEFAULTS.batchSize();
 
-    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd, adam or adamw. Default: ${DEFAULT-VALUE}.")
-    String optimizer;
+    @Option(names = "--optimizer", description = "sgd, adam or adamw. Default: ${DEFAULT-VALUE}.")
+    Recipe.OptimizerKind optimizer = DEFAULTS.optimizer();
 
-    @Option(names = "--lr", defaultValue = "0.05", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
-    double lr;
+    @Option(names = "--lr", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
+    double lr = DEFAULTS.learningRate();
 
-    @Option(names = "--schedule", defaultValue = "constant",
-            description = "Learning-rate schedule: constant, linear (to 0, per epoch), step or cosine. Default: ${DEFAULT-VALUE}.")
-    String schedule;
+    @Option(names = "--schedule", description = "Learning-rate schedule: constant, linear (to 0, per epoch), step or"
+            + " cosine. Default: ${DEFAULT-VALUE}.")
+    Recipe.Schedule schedule = DEFAULTS.schedule();
 
-    @Option(names = "--step-every", defaultValue = "10", description = "step schedule: epochs between decays. Default: ${DEFAULT-VALUE}.")
-    int stepEvery;
+    @Option(names = "--step-every", description = "step schedule: epochs between decays. Default: ${DEFAULT-VALUE}.")
+    int stepEvery = DEFAULTS.stepEpochs();
 
-    @Option(names = "--gamma", defaultValue = "0.1", description = "step schedule: decay factor. Default: ${DEFAULT-VALUE}.")
-    double gamma;
+    @Option(names = "--gamma", description = "step schedule: decay factor. Default: ${DEFAULT-VALUE}.")
+    double gamma = DEFAULTS.stepGamma();
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum. Default: ${DEFAULT-VALUE}.")
-    double momentum;
+    @Option(names = "--momentum", description = "SGD momentum. Default: ${DEFAULT-VALUE}.")
+    double momentum = DEFAULTS.momentum();
 
-    @Option(names = "--dampening", defaultValue = "0", description = "SGD dampening. Default: ${DEFAULT-VALUE}.")
-    double dampening;
+    @Option(names = "--dampening", description = "SGD dampening. Default: ${DEFAULT-VALUE}.")
+    double dampening = DEFAULTS.dampening();
 
     @Option(names = "--nesterov", description = "SGD with Nesterov momentum.")
-    boolean nesterov;
+    boolean nesterov = DEFAULTS.nesterov();
 
-    @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (L2 for sgd/adam, decoupled for adamw).")
-    double weightDecay;
+    @Option(names = "--weight-decay", description = "Weight decay (L2 for sgd/adam, decoupled for adamw). Default: ${DEFAULT-VALUE}.")
+    double weightDecay = DEFAULTS.weightDecay();
 
     @Option(names = "--clip-norm", paramLabel = "MAX", description = "Clip the global gradient norm to MAX.")
-    Double clipNorm;
+    double clipNorm = DEFAULTS.clipNorm();
 
-    @Option(names = "--augment-shift", defaultValue = "0", paramLabel = "PIXELS",
+    @Option(names = "--augment-shift", paramLabel = "PIXELS",
             description = "Random image shifts of up to this many pixels each epoch. Default: ${DEFAULT-VALUE}.")
-    int augmentShift;
+    int augmentShift = DEFAULTS.augmentShift();
 
-    @Option(names = "--patience", defaultValue = "0",
-            description = "Early stopping after this many epochs without a better validation accuracy (0 = off).")
-    int patience;
+    @Option(names = "--validation", paramLabel = "FRACTION",
+            description = "Fraction of the training data held out for validation each epoch (0 = none). Default: ${DEFAULT-VALUE}.")
+    double validation = DEFAULTS.validationFraction();
+
+    @Option(names = "--patience", description = "Early stopping after this many epochs without a better validation"
+            + " accuracy (0 = off; needs --validation). Default: ${DEFAULT-VALUE}.")
+    int patience = DEFAULTS.patience();
 
     @Option(names = "--time-budget", paramLabel = "SECONDS", description = "Stop training after this many seconds.")
-    Long timeBudget;
+    long timeBudget = DEFAULTS.timeBudgetSeconds();
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
-    String device;
+    @Option(names = "--preprocessing", description = "standardize (per-feature, fitted on the training data and saved"
+            + " in the model) or none (raw features, as the papers' recipes). Default: ${DEFAULT-VALUE}.")
+    Recipe.Preprocessing preprocessing = DEFAULTS.preprocessing();
 
-    @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime threads (0 = one per core).")
-    int threads;
+    @Option(names = "--device", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
+    String device = DEFAULTS.device();
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of initialisation, batch order and augmentation.")
-    long seed;
+    @Option(names = "--threads", description = "ONNX Runtime threads (0 = the shared pool, one per core). Default: ${DEFAULT-VALUE}.")
+    int threads = DEFAULTS.threads();
 
-    TrainingConfig config() {
-        return TrainingConfig.defaults().toBuilder().objective(objective()).optimizer(optimizer())
-                .learningRate(schedule()).clipping(clipNorm == null ? null : new GlobalNormClipping(clipNorm))
-                .epochs(epochs).batchSize(batch).augmentShift(augmentShift).earlyStoppingPatience(patience)
-                .timeBudget(timeBudget == null ? null : Duration.ofSeconds(timeBudget))
-                .execution(new ExecutionSettings(Device.parse(device), threads)).seed(seed).build();
-    }
+    @Option(names = "--seed", description = "Seed of initialisation, validation split, batch order and augmentation."
+            + " Default: ${DEFAULT-VALUE}.")
+    long seed = DEFAULTS.seed();
 
-    private Objective objective() {
-        return switch (objective.toLowerCase(Locale.ROOT)) {
-            case "ce" -> LabelSmoothing.hardTargets();
-            case "ls" -> switch (smoothing.toLowerCase(Locale.ROOT)) {
-                case "uniform" -> LabelSmoothing.uniform(alpha);
-                case "other" -> LabelSmoothing.otherClasses(alpha);
-                default -> throw new IllegalArgumentException("--smoothing " + smoothing + ": use uniform or other");
-            };
-            case "cp" -> confidencePenalty();
-            case "kd" -> {
-                double b = beta == null ? 0.6 : beta;
-                yield switch (softLoss.toLowerCase(Locale.ROOT)) {
-                    case "ce" -> Distillation.softCrossEntropy(temperature, b);
-                    case "mse-logits" -> Distillation.mseOnLogits(b);
-                    case "mse-probs" -> Distillation.mseOnSoftenedProbabilities(temperature, b);
-                    default -> throw new IllegalArgumentException("--soft-loss " + softLoss + ": use ce, mse-logits or mse-probs");
-                };
-            }
-            default -> throw new IllegalArgumentException("--objective " + objective + ": use ce, ls, cp or kd");
-        };
-    }
-
-    private ConfidencePenalty confidencePenalty() {
-        double b = beta == null ? 0.5 : beta;
-        ConfidencePenalty cp = switch (anneal.toLowerCase(Locale.ROOT)) {
-            case "constant" -> ConfidencePenalty.of(b);
-            case "linear" -> ConfidencePenalty.annealed(b, Annealing.linear());
-            case "exponential" -> ConfidencePenalty.annealed(b, Annealing.exponential(5));
-            default -> throw new IllegalArgumentException("--anneal " + anneal + ": use constant, linear or exponential");
-        };
-        return hinge == null ? cp : cp.withHinge(hinge);
-    }
-
-    private Optimizer optimizer() {
-        return switch (optimizer.toLowerCase(Locale.ROOT)) {
-            case "sgd" -> new Sgd(momentum, dampening, nesterov, weightDecay);
-            case "adam" -> new Adam(0.9, 0.999, 1e-8, weightDecay, Adam.WeightDecay.L2);
-            case "adamw" -> Adam.adamW(weightDecay);
-            default -> throw new IllegalArgumentException("--optimizer " + optimizer + ": use sgd, adam or adamw");
-        };
-    }
-
-    private LearningRateSchedule schedule() {
-        return switch (schedule.toLowerCase(Locale.ROOT)) {
-            case "constant" -> LearningRateSchedule.constant(lr);
-            case "linear" -> LearningRateSchedule.linearDecay(lr, Stepping.PER_EPOCH);
-            case "step" -> LearningRateSchedule.stepDecay(lr, stepEvery, gamma);
-            case "cosine" -> LearningRateSchedule.cosine(lr, 0, Stepping.PER_STEP);
-            default -> throw new IllegalArgumentException("--schedule " + schedule + ": use constant, linear, step or cosine");
-        };
-    }
-
-    Network network(DenseDataset data) throws java.io.IOException {
-        if (importFile != null) {
-            NetworkImporter importer = new NetworkImporter(GradientRegistry.standard().operators());
-            Network imported = (importLogits == null ? importer : importer.logits(importLogits)).read(importFile);
-            if (imported.numClasses() != data.numClasses()
-                    || Arrays.stream(imported.exampleShape()).reduce(1, (a, b) -> a * b) != data.exampleSize()) {
-                throw new IllegalArgumentException("The imported network maps " + Arrays.toString(imported.exampleShape())
-                        + " to " + imported.numClasses() + " classes, but the data has examples of shape "
-                        + Arrays.toString(data.exampleShape()) + " and " + data.numClasses() + " classes");
-            }
-            return imported;
+    /**
+     * @return the recipe these options describe
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    Recipe recipe() {
+        Recipe.ObjectiveKind kind = choose("--objective", objective, OBJECTIVES);
+        if (beta != null && kind != Recipe.ObjectiveKind.CONFIDENCE_PENALTY && kind != Recipe.ObjectiveKind.DISTILLATION) {
+            throw new IllegalArgumentException("--beta is read by --objective cp and kd only");
         }
-        Initializer i = switch (init.toLowerCase(Locale.ROOT)) {
-            case "he" -> Initializer.HE_NORMAL;
-            case "glorot" -> Initializer.GLOROT_UNIFORM;
-            case "normal003" -> Initializer.NORMAL_003;
-            default -> throw new IllegalArgumentException("--init " + init + ": use he, glorot or normal003");
-        };
-        return switch (net.toLowerCase(Locale.ROOT)) {
-            case "mlp" -> Mlp.create(data.exampleShape(), hidden, data.numClasses(), dropout, i, null, seed);
-            case "lenet" -> LeNet5.create(data.exampleShape(), data.numClasses(), dropout, i, seed);
-            case "alexnet" -> MuellerAlexNet.create(data.exampleShape(), data.numClasses(), dropout, i, seed);
-            default -> throw new IllegalArgumentException("--net " + net + ": use mlp, lenet or alexnet");
-        };
+        if (hinge != null && kind != Recipe.ObjectiveKind.CONFIDENCE_PENALTY) {
+            throw new IllegalArgumentException("--hinge is read by --objective cp only");
+        }
+        if (teacher != null && kind != Recipe.ObjectiveKind.DISTILLATION) {
+            throw new IllegalArgumentException("--teacher is only used with --objective kd");
+        }
+        if (kind == Recipe.ObjectiveKind.DISTILLATION && teacher == null) {
+            throw new IllegalArgumentException("--objective kd needs --teacher MODEL.onnx");
+        }
+        Recipe.Builder b = Recipe.builder().architecture(net).hidden(hidden).dropout(dropout).initializer(init)
+                .layerRates(layerRates).importedNetwork(importFile, importLogits).objective(kind).alpha(alpha)
+                .smoothing(choose("--smoothing", smoothing, SMOOTHINGS)).annealing(anneal).hinge(hinge)
+                .temperature(temperature).softTerm(choose("--soft-loss", softLoss, SOFT_TERMS)).optimizer(optimizer)
+                .learningRate(lr).momentum(momentum).dampening(dampening).nesterov(nesterov).weightDecay(weightDecay)
+                .schedule(schedule).stepEpochs(stepEvery).stepGamma(gamma).clipNorm(clipNorm).epochs(epochs)
+                .batchSize(batch).validationFraction(validation).patience(patience).augmentShift(augmentShift)
+                .timeBudgetSeconds(timeBudget).preprocessing(preprocessing).device(device).threads(threads).seed(seed);
+        if (beta != null) {
+            if (kind == Recipe.ObjectiveKind.CONFIDENCE_PENALTY) {
+                b.penalty(beta);
+            } else {
+                b.softWeight(beta);
+            }
+        }
+        return b.build();
+    }
+
+    private static <T> T choose(String option, String value, Map<String, T> choices) {
+        T t = choices.get(value.toLowerCase(Locale.ROOT));
+        if (t == null) {
+            throw new IllegalArgumentException(option + " " + value + ": use one of " + new java.util.TreeSet<>(choices.keySet()));
+        }
+        return t;
     }
 
     /**
-     * @param train the training data
+     * @param recipe the recipe of this run
+     * @param train the training data, raw features
      * @return the teacher's logits on it for kd, else null
      * @throws Exception when the teacher cannot be read or does not fit the data
      */
-    float[] teacherLogits(DenseDataset train) throws Exception {
-        if (!objective.equalsIgnoreCase("kd")) {
-            if (teacher != null) {
-                throw new IllegalArgumentException("--teacher is only used with --objective kd");
-            }
-            return null;
-        }
-        if (teacher == null) {
-            throw new IllegalArgumentException("--objective kd needs --teacher MODEL.onnx");
-        }
-        SavedModel t = ModelFiles.read(teacher);
-        if (t.signature().numClasses() != train.numClasses() || t.signature().exampleSize() != train.exampleSize()) {
-            throw new IllegalArgumentException("The teacher " + teacher + " maps " + t.signature()
-                    + " but the data has examples of " + train.exampleSize() + " values and " + train.numClasses()
-                    + " classes");
-        }
-        try (Predictor p = t.predictor(new ExecutionSettings(Device.parse(device), threads))) {
-            return p.logits(train.features(), train.size());
-        }
+    float[] teacherLogits(Recipe recipe, DenseDataset train) throws Exception {
+        return recipe.objective() == Recipe.ObjectiveKind.DISTILLATION
+                ? TeacherLogits.fromFile(teacher, train, Training.execution(recipe)) : null;
     }
 }

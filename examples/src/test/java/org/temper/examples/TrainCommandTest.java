@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.temper.onnx.data.IdxDirectory;
-import org.temper.onnx.fit.ModelFiles;
+import org.temper.onnx.model.ModelFiles;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -1,10 +1,7 @@
 package org.temper.tribuo;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import org.temper.onnx.data.DenseDataset;
-import org.temper.onnx.objective.Annealing;
-import org.temper.onnx.objective.ConfidencePenalty;
-import org.temper.onnx.objective.Objective;
+import org.temper.onnx.recipe.Recipe;
 
 /**
  * Trains a network by cross-entropy minus beta times the entropy of its prediction (Pereyra et al.
@@ -14,27 +11,17 @@ import org.temper.onnx.objective.Objective;
  */
 public final class ConfidencePenaltyTrainer extends NetworkTrainer {
 
-    /** How the penalty weight grows towards beta over training. */
-    public enum AnnealingType {
-        /** Beta from the first step. */
-        CONSTANT,
-        /** Growing linearly from 0 at the first step to beta at the last. */
-        LINEAR,
-        /** (1 - exp(-r progress)) / (1 - exp(-r)) of beta, rising early for a large rate r. */
-        EXPONENTIAL
-    }
-
     @Config(description = "Penalty weight beta >= 0.")
-    private double beta = 0.5;
+    private double beta = Recipe.defaults().penalty();
 
     @Config(description = "Annealing of the weight: CONSTANT, LINEAR or EXPONENTIAL.")
-    private AnnealingType annealing = AnnealingType.CONSTANT;
+    private Recipe.Annealing annealing = Recipe.defaults().annealing();
 
-    @Config(description = "Rate r > 0 of EXPONENTIAL annealing.")
-    private double annealingRate = 5;
+    @Config(description = "Whether only entropy below hingeThreshold is penalised (the hinge form).")
+    private boolean useHinge;
 
-    @Config(description = "Hinge threshold G in nats: penalise only entropy below G. Negative for the plain penalty.")
-    private double hingeThreshold = -1;
+    @Config(description = "With useHinge: the entropy G >= 0 in nats below which entropy is penalised.")
+    private double hingeThreshold = 1;
 
     /** For OLCUT. */
     private ConfidencePenaltyTrainer() {
@@ -47,48 +34,29 @@ public final class ConfidencePenaltyTrainer extends NetworkTrainer {
      * @param seed base seed
      */
     public ConfidencePenaltyTrainer(double beta, NetworkSettings settings, long seed) {
-        this(beta, AnnealingType.CONSTANT, -1, settings, seed);
+        this(beta, Recipe.Annealing.CONSTANT, null, settings, seed);
     }
 
     /**
      * @param beta the (full) penalty weight, &gt;= 0
-     * @param annealing how the weight grows over training (EXPONENTIAL uses rate 5)
-     * @param hingeThreshold entropy G below which entropy is penalised, or negative for the plain penalty
+     * @param annealing how the weight grows over training
+     * @param hingeThreshold entropy G in nats below which entropy is penalised, or null for the plain penalty
      * @param settings network and optimisation settings
      * @param seed base seed
      */
-    public ConfidencePenaltyTrainer(double beta, AnnealingType annealing, double hingeThreshold,
+    public ConfidencePenaltyTrainer(double beta, Recipe.Annealing annealing, Double hingeThreshold,
                                     NetworkSettings settings, long seed) {
         super(settings, seed);
         this.beta = beta;
         this.annealing = annealing;
-        this.hingeThreshold = hingeThreshold;
+        this.useHinge = hingeThreshold != null;
+        this.hingeThreshold = hingeThreshold == null ? 1 : hingeThreshold;
         postConfig();
     }
 
     @Override
-    public synchronized void postConfig() {
-        super.postConfig();
-        penalty();
-    }
-
-    @Override
-    protected Objective objective(DenseDataset data) {
-        return penalty();
-    }
-
-    private ConfidencePenalty penalty() {
-        Annealing schedule = switch (annealing) {
-            case CONSTANT -> Annealing.constant();
-            case LINEAR -> Annealing.linear();
-            case EXPONENTIAL -> Annealing.exponential(annealingRate);
-        };
-        ConfidencePenalty p = ConfidencePenalty.annealed(beta, schedule);
-        return hingeThreshold < 0 ? p : p.withHinge(hingeThreshold);
-    }
-
-    @Override
-    public String toString() {
-        return "ConfidencePenaltyTrainer(" + penalty().describe() + ")";
+    protected Recipe.Builder objective(Recipe.Builder recipe) {
+        return recipe.objective(Recipe.ObjectiveKind.CONFIDENCE_PENALTY).penalty(beta).annealing(annealing)
+                .hinge(useHinge ? hingeThreshold : null);
     }
 }

@@ -4,7 +4,8 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.objective.Distillation;
-import org.temper.onnx.objective.Objective;
+import org.temper.onnx.recipe.Recipe;
+import org.temper.onnx.recipe.Training;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -20,8 +21,10 @@ import java.util.Map;
  * T^2-scaled soft cross-entropy CE(softmax(t/T), softmax(z/T)) ({@code SOFT_CROSS_ENTROPY}, the
  * default), half the mean squared error to the teacher's logits ({@code MSE_LOGITS}), or to its
  * softened probabilities ({@code MSE_SOFTENED_PROBABILITIES}).
- * <p>The teacher is any Tribuo {@code Model<Label>} producing probabilities (its log-probabilities
- * serve as logits; see {@link ModelTeacher}), or an ONNX file of logits over the same features.
+ * <p>The teacher is any Tribuo {@code Model<Label>} producing probabilities, or an ONNX classifier
+ * file over the same features; both go through the engine's one teacher rule
+ * ({@link org.temper.onnx.model.TeacherLogits}): classes matched by name, probabilities turned
+ * into logits by their logarithm, so a model and its saveONNXModel file teach the same student.
  * From a configuration file, name exactly one of {@code teacherModelFile} (a Tribuo model in
  * protobuf form) and {@code teacherOnnxFile}. The teacher's classes must be the data's classes;
  * this is checked before training starts.
@@ -29,18 +32,19 @@ import java.util.Map;
 public final class DistillationTrainer extends NetworkTrainer {
 
     @Config(description = "Soft term: SOFT_CROSS_ENTROPY, MSE_LOGITS or MSE_SOFTENED_PROBABILITIES.")
-    private Distillation.SoftTerm softTerm = Distillation.SoftTerm.SOFT_CROSS_ENTROPY;
+    private Distillation.SoftTerm softTerm = Recipe.defaults().softTerm();
 
     @Config(description = "Temperature T > 0 (unused by MSE_LOGITS).")
-    private double temperature = 4;
+    private double temperature = Recipe.defaults().temperature();
 
     @Config(description = "Weight b in [0, 1] of the soft term.")
-    private double softWeight = 0.6;
+    private double softWeight = Recipe.defaults().softWeight();
 
     @Config(description = "Teacher: a Tribuo Model<Label> serialized to protobuf (Model.serializeToFile).")
     private String teacherModelFile;
 
-    @Config(description = "Teacher: an ONNX classifier file whose output is logits over the same features.")
+    @Config(description = "Teacher: an ONNX classifier file over the same features (logits or probabilities,"
+            + " classes matched by name), e.g. a NetworkModel saved with saveONNXModel.")
     private String teacherOnnxFile;
 
     private Teacher teacher;
@@ -68,7 +72,7 @@ public final class DistillationTrainer extends NetworkTrainer {
     }
 
     /**
-     * @param teacherOnnx an ONNX classifier file of logits over the same features and classes
+     * @param teacherOnnx an ONNX classifier file over the same features and classes
      * @param softTerm the soft term
      * @param temperature T &gt; 0
      * @param softWeight b in [0, 1]
@@ -88,7 +92,6 @@ public final class DistillationTrainer extends NetworkTrainer {
     @Override
     public synchronized void postConfig() {
         super.postConfig();
-        distillation();
         if (teacher == null) {
             teacher = teacherFromFiles();
         }
@@ -100,7 +103,7 @@ public final class DistillationTrainer extends NetworkTrainer {
                     + " (a Tribuo model) or teacherOnnxFile (an ONNX file of logits)");
         }
         if (teacherOnnxFile != null) {
-            return new OnnxTeacher(Path.of(teacherOnnxFile), settings().execution());
+            return new OnnxTeacher(Path.of(teacherOnnxFile));
         }
         try {
             Model<?> model = Model.deserializeFromFile(Path.of(teacherModelFile));
@@ -114,23 +117,20 @@ public final class DistillationTrainer extends NetworkTrainer {
         }
     }
 
-    private Distillation distillation() {
-        return new Distillation(softTerm, temperature, softWeight);
-    }
-
     @Override
     protected void checkBeforeTraining(Dataset<Label> examples) {
         teacher.check(examples);
     }
 
     @Override
-    protected Objective objective(DenseDataset data) {
-        return distillation();
+    protected Recipe.Builder objective(Recipe.Builder recipe) {
+        return recipe.objective(Recipe.ObjectiveKind.DISTILLATION).softTerm(softTerm).temperature(temperature)
+                .softWeight(softWeight);
     }
 
     @Override
-    protected float[] teacherLogits(Dataset<Label> examples, DenseDataset dense) {
-        return teacher.logits(examples, dense);
+    protected float[] teacherLogits(Dataset<Label> examples, DenseDataset dense, Recipe recipe) {
+        return teacher.logits(examples, dense, Training.execution(recipe));
     }
 
     @Override
@@ -138,8 +138,4 @@ public final class DistillationTrainer extends NetworkTrainer {
         return teacher.provenance();
     }
 
-    @Override
-    public String toString() {
-        return "DistillationTrainer(" + distillation().describe() + ")";
-    }
 }

@@ -1,9 +1,8 @@
 package org.temper.tribuo;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.objective.LabelSmoothing;
-import org.temper.onnx.objective.Objective;
+import org.temper.onnx.recipe.Recipe;
 
 /**
  * Trains a network by cross-entropy against label-smoothed targets q = (1 - alpha) y + alpha u
@@ -15,7 +14,7 @@ import org.temper.onnx.objective.Objective;
 public final class LabelSmoothingTrainer extends NetworkTrainer {
 
     @Config(description = "Smoothing strength alpha in [0, 1); 0 trains on hard targets.")
-    private double alpha = 0.1;
+    private double alpha = Recipe.defaults().alpha();
 
     @Config(description = "Where the smoothed mass goes: UNIFORM, OTHER_CLASSES or PRIOR (training class frequencies).")
     private LabelSmoothing.Variant variant = LabelSmoothing.Variant.UNIFORM;
@@ -47,30 +46,8 @@ public final class LabelSmoothingTrainer extends NetworkTrainer {
     }
 
     @Override
-    public synchronized void postConfig() {
-        super.postConfig();
-        LabelSmoothing.uniform(alpha);
-    }
-
-    @Override
-    protected Objective objective(DenseDataset data) {
-        return switch (variant) {
-            case UNIFORM -> LabelSmoothing.uniform(alpha);
-            case OTHER_CLASSES -> LabelSmoothing.otherClasses(alpha);
-            case PRIOR -> LabelSmoothing.prior(alpha, frequencies(data.classCounts(), data.size()));
-        };
-    }
-
-    private static double[] frequencies(int[] counts, int total) {
-        double[] f = new double[counts.length];
-        for (int k = 0; k < counts.length; k++) {
-            f[k] = (double) counts[k] / total;
-        }
-        return f;
-    }
-
-    @Override
-    public String toString() {
-        return "LabelSmoothingTrainer(alpha=" + alpha + ", variant=" + variant + ")";
+    protected Recipe.Builder objective(Recipe.Builder recipe) {
+        return recipe.objective(alpha == 0 ? Recipe.ObjectiveKind.HARD_TARGETS : Recipe.ObjectiveKind.LABEL_SMOOTHING)
+                .alpha(alpha).smoothing(variant);
     }
 }

@@ -6,9 +6,11 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
-import org.temper.onnx.program.ModelSignature;
-import org.temper.onnx.program.Predictor;
+import org.temper.onnx.model.ModelSession;
+import org.temper.onnx.model.SavedModel;
+import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.program.ProgramNames;
+import org.temper.onnx.runtime.Device;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.tribuo.protos.NetworkModelProto;
 import org.tribuo.Example;
@@ -39,10 +41,12 @@ import java.util.Optional;
 /**
  * A classifier network trained by a Temper trainer. Its predictions carry the full probability
  * distribution over the labels (softmax of the network's logits). Batches of examples are
- * converted once into a direct buffer and run through ONNX Runtime together; predicting is
- * thread-safe. The ONNX Runtime session opens at the first prediction; {@link #close} frees it (a
- * later prediction opens it again). The network is stored as an ONNX inference model, both in Tribuo's protobuf
- * serialization and in {@link #exportONNXModel}, which writes the graph with Tribuo's provenance.
+ * converted once into a direct buffer and run through the engine's {@link ModelSession} on the device
+ * and threads the model was trained with; predicting is thread-safe. The session opens at the first
+ * prediction and is released by {@link #close} (after which predictions fail clearly) or when the
+ * model is garbage-collected. The network is stored as an ONNX inference model (its input
+ * standardisation included, so it reads raw features), both in Tribuo's protobuf serialization and
+ * in {@link #exportONNXModel}, which writes the graph with Tribuo's provenance.
  * <p>A network has no per-feature weights to rank nor a local explanation, so
  * {@link #getTopFeatures} is empty and {@link #getExcuse} is absent.
  */
@@ -55,7 +59,7 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
     public static final int CURRENT_VERSION = 0;
 
     private final byte[] onnxModel;
-    private transient volatile Predictor predictor;
+    private transient volatile ModelSession session;
     private transient volatile Map<String, Integer> columns;
 
     /**
@@ -125,9 +129,9 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
         examples.forEach(list::add);
         int[] used = new int[list.size()];
         FloatBuffer rows = DenseExamples.features(list, columns(), used);
-        float[] logits;
+        float[] probabilities;
         try {
-            logits = predictor().logits(rows, list.size());
+            probabilities = session().probabilities(rows, list.size());
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed to run " + name + ": " + e.getMessage(), e);
         }
@@ -136,12 +140,34 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
         double[] row = new double[k];
         for (int i = 0; i < list.size(); i++) {
             for (int c = 0; c < k; c++) {
-                row[c] = logits[i * k + c];
+                row[c] = probabilities[i * k + c];
             }
-            LabelPredictions.softmaxInPlace(row);
             predictions.add(LabelPredictions.of(row, outputIDInfo, list.get(i), used[i]));
         }
         return predictions;
+    }
+
+    /**
+     * The activations of the layer before the logits, e.g. for the penultimate-layer projection.
+     * @param examples the examples
+     * @return one row of activations per example
+     * @throws IllegalStateException when the network has no hidden layer
+     */
+    public float[][] penultimateActivations(List<? extends Example<Label>> examples) {
+        int[] used = new int[examples.size()];
+        FloatBuffer rows = DenseExamples.features(examples, columns(), used);
+        float[] flat;
+        try {
+            flat = session().penultimate(rows, examples.size());
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed to run " + name + ": " + e.getMessage(), e);
+        }
+        int width = examples.isEmpty() ? 0 : flat.length / examples.size();
+        float[][] out = new float[examples.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * width, (i + 1) * width);
+        }
+        return out;
     }
 
     private Map<String, Integer> columns() {
@@ -153,32 +179,47 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
         return c;
     }
 
-    private Predictor predictor() throws OrtException {
-        Predictor p = predictor;
+    private ModelSession session() {
+        ModelSession p = session;
         if (p == null) {
             synchronized (this) {
-                p = predictor;
+                p = session;
                 if (p == null) {
-                    p = new Predictor(onnxModel, ModelSignature.temper(new long[] {featureIDMap.size()},
-                            outputIDInfo.size()), ExecutionSettings.DEFAULT);
-                    predictor = p;
+                    SavedModel saved = saved();
+                    p = saved.session(execution(saved.metadata()));
+                    session = p;
                 }
             }
         }
         return p;
     }
 
-    /** Closes the ONNX Runtime session, if open. */
+    private SavedModel saved() {
+        try {
+            return org.temper.onnx.model.ModelFiles.parse(onnxModel, name);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The stored ONNX model of " + name + " is not usable: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the device and threads the recipe recorded in the model, the CPU when it recorded none */
+    private static ExecutionSettings execution(Map<String, String> metadata) {
+        String device = metadata.getOrDefault("temper.recipe.device", "cpu");
+        int threads = Integer.parseInt(metadata.getOrDefault("temper.recipe.threads", "0"));
+        return new ExecutionSettings(Device.parse(device), threads);
+    }
+
+    /**
+     * Releases the ONNX Runtime session once the predictions in flight have finished; later
+     * predictions fail with an IllegalStateException. Idempotent.
+     */
     @Override
     public synchronized void close() {
-        if (predictor != null) {
-            try {
-                predictor.close();
-            } catch (OrtException e) {
-                throw new IllegalStateException("ONNX Runtime failed to close the session of " + name, e);
-            }
-            predictor = null;
+        ModelSession s = session;
+        if (s == null) {
+            session = s = saved().session(ExecutionSettings.DEFAULT);
         }
+        s.close();
     }
 
     /** @return an empty map: a network has no per-feature weights to rank. */
@@ -211,9 +252,10 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
     }
 
     /**
-     * Exports the network in Tribuo's convention: input "input" [batch, features], output "output"
-     * [batch, labels] of probabilities, Tribuo's provenance in the metadata; the opset is the
-     * engine's (ONNX Runtime 1.15 or later loads it).
+     * Exports the network in Tribuo's convention: input "input" [batch, features] of raw features,
+     * output "output" [batch, labels] of probabilities, Tribuo's provenance in the metadata with
+     * Temper's class names and the note that the output holds probabilities (so that the file can
+     * teach a student); the opset is the engine's (ONNX Runtime 1.15 or later loads it).
      */
     @Override
     public OnnxMl.ModelProto exportONNXModel(String domain, long modelVersion) {
@@ -226,6 +268,10 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
         return ONNXExportable.buildModel(context, domain, modelVersion, this).toBuilder()
                 .clearOpsetImport().addAllOpsetImport(trained.getOpsetImportList())
                 .setIrVersion(trained.getIrVersion())
+                .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(TrainedNetwork.CLASSES_KEY)
+                        .setValue(String.join("\n", DenseExamples.classNames(outputIDInfo))))
+                .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(TrainedNetwork.SCORES_KEY)
+                        .setValue("probabilities"))
                 .build();
     }
 

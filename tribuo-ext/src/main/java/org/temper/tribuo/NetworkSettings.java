@@ -5,118 +5,123 @@ import com.oracle.labs.mlrg.olcut.config.Configurable;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
-import org.temper.onnx.autodiff.GradientRegistry;
-import org.temper.onnx.fit.TrainingConfig;
-import org.temper.onnx.imports.NetworkImporter;
-import org.temper.onnx.objective.Objective;
-import org.temper.onnx.optim.Adam;
-import org.temper.onnx.optim.GlobalNormClipping;
-import org.temper.onnx.optim.LearningRateSchedule;
-import org.temper.onnx.optim.Optimizer;
-import org.temper.onnx.optim.Sgd;
-import org.temper.onnx.optim.Stepping;
-import org.temper.onnx.runtime.Device;
-import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.onnx.recipe.Recipe;
 import org.temper.onnx.zoo.Initializer;
-import org.temper.onnx.zoo.Mlp;
-import org.temper.onnx.zoo.Network;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
- * The network and optimisation settings every Temper trainer shares: the MLP's hidden layers,
- * dropout and initialiser; the optimizer, learning rate and schedule; epochs, batch size, the
- * validation fraction and early stopping; the device and threads. Configure it from Java with the
- * chained setters (before handing it to a trainer) or from an OLCUT configuration file, where each
- * setting is a {@code @Config} field of the same name.
+ * The network and optimisation settings every Temper trainer shares, a thin holder of the engine's
+ * {@link Recipe} (whose defaults it starts from; docs/settings.md lists them): the MLP's hidden
+ * layers, dropout and initialiser; the optimizer, learning rate and schedule; epochs, batch size,
+ * the validation fraction and early stopping; input standardisation; the device and threads.
+ * Configure it from Java with the chained setters or from an OLCUT configuration file, where each
+ * setting is a {@code @Config} field of the same name. Trainers copy it when they are made, so a
+ * later change does not reach a configured trainer.
  */
 public final class NetworkSettings implements Configurable, Provenancable<ConfiguredObjectProvenance> {
 
-    /** The update rule. */
-    public enum OptimizerType {
-        /** SGD with momentum (PyTorch's semantics) and L2 weight decay. */
-        SGD,
-        /** Adam with L2 weight decay. */
-        ADAM,
-        /** Adam with decoupled weight decay. */
-        ADAMW
-    }
-
-    /** How the learning rate changes over training. */
-    public enum ScheduleType {
-        /** The same rate throughout. */
-        CONSTANT,
-        /** Falling linearly to 0 at the end, stepped per epoch. */
-        LINEAR,
-        /** Multiplied by {@code stepGamma} every {@code stepEpochs} epochs. */
-        STEP,
-        /** Cosine annealing to 0 over the run, stepped per step. */
-        COSINE
-    }
+    private static final Recipe DEFAULTS = Recipe.defaults();
 
     @Config(description = "An ONNX forward network exported elsewhere (e.g. torch.onnx.export) to train instead of"
-            + " the MLP; its input must be [N, F] with F the number of features. Empty for the MLP.")
+            + " the MLP; its input must take F values, F the number of features. Empty for the MLP.")
     private String importedNetwork = "";
 
     @Config(description = "The imported network's logits output; empty for 'logits' or its only output.")
     private String importedLogits = "";
 
     @Config(description = "Hidden layer widths of the MLP (none for a linear softmax model).")
-    private int[] hiddenSizes = {256};
+    private int[] hiddenSizes = DEFAULTS.hidden();
 
     @Config(description = "Dropout probability after each hidden layer, in [0, 1).")
-    private double dropout = 0;
+    private double dropout = DEFAULTS.dropout();
 
     @Config(description = "Weight initialiser: HE_NORMAL, GLOROT_UNIFORM or NORMAL_003.")
-    private Initializer initializer = Initializer.HE_NORMAL;
+    private Initializer initializer = DEFAULTS.initializer();
 
     @Config(description = "Optimizer: SGD, ADAM or ADAMW.")
-    private OptimizerType optimizer = OptimizerType.SGD;
+    private Recipe.OptimizerKind optimizer = DEFAULTS.optimizer();
 
     @Config(description = "Base learning rate.")
-    private double learningRate = 0.05;
+    private double learningRate = DEFAULTS.learningRate();
 
     @Config(description = "SGD momentum in [0, 1).")
-    private double momentum = 0.9;
+    private double momentum = DEFAULTS.momentum();
+
+    @Config(description = "SGD dampening in [0, 1].")
+    private double dampening = DEFAULTS.dampening();
+
+    @Config(description = "SGD with Nesterov momentum.")
+    private boolean nesterov = DEFAULTS.nesterov();
 
     @Config(description = "Weight decay (L2 for SGD and ADAM, decoupled for ADAMW), >= 0.")
-    private double weightDecay = 0;
+    private double weightDecay = DEFAULTS.weightDecay();
 
     @Config(description = "Learning-rate schedule: CONSTANT, LINEAR, STEP or COSINE.")
-    private ScheduleType schedule = ScheduleType.CONSTANT;
+    private Recipe.Schedule schedule = DEFAULTS.schedule();
 
     @Config(description = "STEP schedule: epochs between decays.")
-    private int stepEpochs = 10;
+    private int stepEpochs = DEFAULTS.stepEpochs();
 
     @Config(description = "STEP schedule: factor applied at each decay.")
-    private double stepGamma = 0.1;
+    private double stepGamma = DEFAULTS.stepGamma();
 
     @Config(description = "Largest global gradient norm; 0 for no clipping.")
-    private double clipNorm = 0;
+    private double clipNorm = DEFAULTS.clipNorm();
 
     @Config(description = "Passes over the training data.")
-    private int epochs = 10;
+    private int epochs = DEFAULTS.epochs();
 
     @Config(description = "Examples per step.")
-    private int batchSize = 128;
+    private int batchSize = DEFAULTS.batchSize();
 
     @Config(description = "Fraction of the training data held out for validation, in [0, 1); 0 for none.")
-    private double validationFraction = 0;
+    private double validationFraction = DEFAULTS.validationFraction();
 
     @Config(description = "Epochs without a better validation accuracy before stopping; 0 never stops early."
             + " Needs a validation fraction.")
-    private int earlyStoppingPatience = 0;
+    private int earlyStoppingPatience = DEFAULTS.patience();
+
+    @Config(description = "Input preprocessing: STANDARDIZE (per feature, fitted on the training data, part of the"
+            + " model and its ONNX export) or NONE.")
+    private Recipe.Preprocessing preprocessing = DEFAULTS.preprocessing();
 
     @Config(description = "Device: cpu, cuda or cuda:N.")
-    private String device = "cpu";
+    private String device = DEFAULTS.device();
 
-    @Config(description = "ONNX Runtime threads per operator; 0 for one per core.")
-    private int threads = 0;
+    @Config(description = "ONNX Runtime threads per operator; 0 for the shared pool of one per core.")
+    private int threads = DEFAULTS.threads();
 
-    /** Default settings: one hidden layer of 256, SGD with momentum 0.9 at 0.05, 10 epochs of batch 128, on the CPU. */
+    /** The recipe's default settings. */
     public NetworkSettings() {
+    }
+
+    /** @return an independent copy of these settings */
+    public NetworkSettings copy() {
+        NetworkSettings c = new NetworkSettings();
+        c.importedNetwork = importedNetwork;
+        c.importedLogits = importedLogits;
+        c.hiddenSizes = hiddenSizes.clone();
+        c.dropout = dropout;
+        c.initializer = initializer;
+        c.optimizer = optimizer;
+        c.learningRate = learningRate;
+        c.momentum = momentum;
+        c.dampening = dampening;
+        c.nesterov = nesterov;
+        c.weightDecay = weightDecay;
+        c.schedule = schedule;
+        c.stepEpochs = stepEpochs;
+        c.stepGamma = stepGamma;
+        c.clipNorm = clipNorm;
+        c.epochs = epochs;
+        c.batchSize = batchSize;
+        c.validationFraction = validationFraction;
+        c.earlyStoppingPatience = earlyStoppingPatience;
+        c.preprocessing = preprocessing;
+        c.device = device;
+        c.threads = threads;
+        return c;
     }
 
     @Override
@@ -126,23 +131,26 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
 
     /**
      * Checks every setting now, so that mistakes surface before any data is converted.
-     * @throws IllegalArgumentException naming the setting and the allowed values
+     * @throws IllegalArgumentException naming the setting and the fix
      */
     public void validate() {
-        trainingConfig(org.temper.onnx.objective.LabelSmoothing.hardTargets(), 0);
-        Mlp.create(new long[] {1}, hiddenSizes, 2, dropout, initializer, null, 0);
-        if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException("validationFraction must be in [0, 1), got " + validationFraction);
-        }
-        if (earlyStoppingPatience > 0 && validationFraction == 0) {
-            throw new IllegalArgumentException("earlyStoppingPatience " + earlyStoppingPatience
-                    + " needs validation data: set validationFraction (e.g. 0.1)");
-        }
+        recipe().build();
+    }
+
+    /** @return these settings as a recipe builder; trainers add the objective and the seed */
+    Recipe.Builder recipe() {
+        return Recipe.builder().hidden(hiddenSizes).dropout(dropout).initializer(initializer)
+                .importedNetwork(importedNetwork.isEmpty() ? null : Path.of(importedNetwork), importedLogits)
+                .optimizer(optimizer).learningRate(learningRate).momentum(momentum).dampening(dampening)
+                .nesterov(nesterov).weightDecay(weightDecay).schedule(schedule).stepEpochs(stepEpochs)
+                .stepGamma(stepGamma).clipNorm(clipNorm).epochs(epochs).batchSize(batchSize)
+                .validationFraction(validationFraction).patience(earlyStoppingPatience).preprocessing(preprocessing)
+                .device(device).threads(threads);
     }
 
     /**
      * Trains a network exported elsewhere instead of the MLP.
-     * @param file the ONNX file of the forward network, input [N, F] with F the number of features
+     * @param file the ONNX file of the forward network, taking F values per example (F the number of features)
      * @param logits its logits output, or null for "logits" or its only output
      * @return this
      */
@@ -152,9 +160,7 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         return this;
     }
 
-    /**
-     * @param sizes hidden layer widths @return this
-     */
+    /** @param sizes hidden layer widths @return this */
     public NetworkSettings hiddenSizes(int... sizes) {
         this.hiddenSizes = sizes.clone();
         return this;
@@ -177,7 +183,7 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
      * @param rate the base learning rate
      * @return this
      */
-    public NetworkSettings optimizer(OptimizerType type, double rate) {
+    public NetworkSettings optimizer(Recipe.OptimizerKind type, double rate) {
         this.optimizer = type;
         this.learningRate = rate;
         return this;
@@ -189,6 +195,17 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         return this;
     }
 
+    /**
+     * @param d SGD dampening
+     * @param useNesterov Nesterov momentum
+     * @return this
+     */
+    public NetworkSettings dampening(double d, boolean useNesterov) {
+        this.dampening = d;
+        this.nesterov = useNesterov;
+        return this;
+    }
+
     /** @param decay weight decay @return this */
     public NetworkSettings weightDecay(double decay) {
         this.weightDecay = decay;
@@ -196,7 +213,7 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
     }
 
     /** @param type the learning-rate schedule @return this */
-    public NetworkSettings schedule(ScheduleType type) {
+    public NetworkSettings schedule(Recipe.Schedule type) {
         this.schedule = type;
         return this;
     }
@@ -208,7 +225,7 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
      * @return this
      */
     public NetworkSettings stepSchedule(int everyEpochs, double gamma) {
-        this.schedule = ScheduleType.STEP;
+        this.schedule = Recipe.Schedule.STEP;
         this.stepEpochs = everyEpochs;
         this.stepGamma = gamma;
         return this;
@@ -242,9 +259,15 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         return this;
     }
 
+    /** @param p input preprocessing @return this */
+    public NetworkSettings preprocessing(Recipe.Preprocessing p) {
+        this.preprocessing = p;
+        return this;
+    }
+
     /**
      * @param deviceName cpu, cuda or cuda:N
-     * @param threadCount threads per operator, 0 for one per core
+     * @param threadCount threads per operator, 0 for the shared pool
      * @return this
      */
     public NetworkSettings device(String deviceName, int threadCount) {
@@ -253,69 +276,9 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         return this;
     }
 
-    /** @return the fraction of training data held out for validation, 0 for none. */
-    double validationFraction() {
-        return validationFraction;
-    }
-
-    /** @return where and how ONNX Runtime runs. */
-    ExecutionSettings execution() {
-        return new ExecutionSettings(Device.parse(device), threads);
-    }
-
-    /**
-     * @param inputWidth values per example (the feature map's size)
-     * @param numClasses K
-     * @param seed initialisation seed
-     * @return a freshly initialised MLP
-     */
-    Network network(int inputWidth, int numClasses, long seed) {
-        if (importedNetwork.isEmpty()) {
-            return Mlp.create(new long[] {inputWidth}, hiddenSizes, numClasses, dropout, initializer, null, seed);
-        }
-        NetworkImporter importer = new NetworkImporter(GradientRegistry.standard().operators());
-        Network imported;
-        try {
-            imported = (importedLogits.isEmpty() ? importer : importer.logits(importedLogits))
-                    .read(Path.of(importedNetwork));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("importedNetwork " + importedNetwork + ": " + e.getMessage(), e);
-        }
-        if (!Arrays.equals(imported.exampleShape(), new long[] {inputWidth}) || imported.numClasses() != numClasses) {
-            throw new IllegalArgumentException("The imported network " + importedNetwork + " maps input "
-                    + Arrays.toString(imported.exampleShape()) + " to " + imported.numClasses() + " classes, but the"
-                    + " data has " + inputWidth + " features and " + numClasses + " classes: export it with input"
-                    + " [N, " + inputWidth + "] (the feature map's size, in its id order) and " + numClasses + " logits");
-        }
-        return imported;
-    }
-
-    /**
-     * @param objective the trainer's objective
-     * @param seed seed of batch order and dropout
-     * @return the engine's training configuration
-     */
-    TrainingConfig trainingConfig(Objective objective, long seed) {
-        return new TrainingConfig(objective, optimizerRule(), learningRateSchedule(),
-                clipNorm > 0 ? new GlobalNormClipping(clipNorm) : null, epochs, batchSize, 0,
-                earlyStoppingPatience, null, execution(), seed, 0);
-    }
-
-    private Optimizer optimizerRule() {
-        return switch (optimizer) {
-            case SGD -> new Sgd(momentum, 0, false, weightDecay);
-            case ADAM -> new Adam(0.9, 0.999, 1e-8, weightDecay, Adam.WeightDecay.L2);
-            case ADAMW -> Adam.adamW(weightDecay);
-        };
-    }
-
-    private LearningRateSchedule learningRateSchedule() {
-        return switch (schedule) {
-            case CONSTANT -> LearningRateSchedule.constant(learningRate);
-            case LINEAR -> LearningRateSchedule.linearDecay(learningRate, Stepping.PER_EPOCH);
-            case STEP -> LearningRateSchedule.stepDecay(learningRate, stepEpochs, stepGamma);
-            case COSINE -> LearningRateSchedule.cosine(learningRate, 0, Stepping.PER_STEP);
-        };
+    @Override
+    public String toString() {
+        return recipe().build().toString();
     }
 
     @Override

@@ -5,8 +5,8 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.fit.FitResult;
-import org.temper.onnx.fit.Fitter;
-import org.temper.onnx.objective.Objective;
+import org.temper.onnx.recipe.Recipe;
+import org.temper.onnx.recipe.Training;
 import org.tribuo.Dataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -23,10 +23,10 @@ import java.util.SplittableRandom;
 
 /**
  * What the three Temper trainers share: checking the data set before anything else, converting it
- * to dense rows once, holding out validation data, building the network from the
- * {@link NetworkSettings}, running the engine's fit loop, and recording provenance. Each training
- * call draws its own seed from the trainer's seed and invocation count, as Tribuo's trainers do,
- * so a run is reproduced by {@code setInvocationCount}. Subclasses supply the objective.
+ * to dense rows once, mapping the {@link NetworkSettings} and the subclass's objective onto the
+ * engine's one {@link Recipe}, running it with {@link Training}, and recording provenance. Each
+ * training call draws its own seed from the trainer's seed and invocation count, as Tribuo's
+ * trainers do, so a run is reproduced by {@code setInvocationCount}.
  */
 public abstract class NetworkTrainer implements Trainer<Label> {
 
@@ -49,20 +49,24 @@ public abstract class NetworkTrainer implements Trainer<Label> {
      * @param seed the base seed
      */
     protected NetworkTrainer(NetworkSettings settings, long seed) {
-        this.settings = settings;
+        this.settings = settings.copy();
         this.seed = seed;
     }
 
     /** Used by OLCUT after the fields are set; checks the settings. */
     @Override
     public synchronized void postConfig() {
-        settings.validate();
+        recipe(seed);
         rng = new SplittableRandom(seed);
     }
 
-    /** @return the network and optimisation settings. */
-    protected NetworkSettings settings() {
-        return settings;
+    /**
+     * @param runSeed the seed of one training run
+     * @return the recipe of a run: the settings, this trainer's objective and the seed
+     * @throws IllegalArgumentException naming a setting that is wrong
+     */
+    protected final Recipe recipe(long runSeed) {
+        return objective(settings.recipe()).seed(runSeed).build();
     }
 
     @Override
@@ -89,39 +93,23 @@ public abstract class NetworkTrainer implements Trainer<Label> {
             provenance = getProvenance();
             invocationCount++;
         }
+        Recipe recipe = recipe(runSeed);
         DenseDataset all = DenseExamples.of(examples);
-        float[] teacher = teacherLogits(examples, all);
-        Objective objective = objective(all);
-        DenseDataset train = all;
-        DenseDataset validation = null;
-        float[] trainTeacher = teacher;
-        if (settings.validationFraction() > 0) {
-            int[][] parts = DenseDataset.splitIndices(all.size(), settings.validationFraction(), runSeed);
-            train = all.subset(parts[0]);
-            validation = all.subset(parts[1]);
-            trainTeacher = teacher == null ? null : rows(teacher, parts[0], all.numClasses());
-        }
+        float[] teacher = teacherLogits(examples, all, recipe);
+        TrainingLog log = new TrainingLog(getClass().getSimpleName());
         FitResult result;
         try {
-            result = new Fitter(settings.trainingConfig(objective, runSeed), List.of(new TrainingLog(getClass().getSimpleName())))
-                    .fit(settings.network(all.exampleSize(), all.numClasses(), runSeed), train, validation, trainTeacher);
+            result = new Training(recipe, List.of(log)).run(all, teacher);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed while training: " + e.getMessage(), e);
         }
+        log.finished(result);
         Map<String, Provenance> run = new LinkedHashMap<>(runProvenance);
         run.putAll(extraRunProvenance());
         ModelProvenance modelProvenance = new ModelProvenance(NetworkModel.class.getName(), OffsetDateTime.now(),
                 examples.getProvenance(), provenance, run);
         return new NetworkModel("temper-network", modelProvenance, examples.getFeatureIDMap(),
                 examples.getOutputIDInfo(), result.network().toOnnx().toByteArray());
-    }
-
-    private static float[] rows(float[] values, int[] indices, int width) {
-        float[] out = new float[indices.length * width];
-        for (int j = 0; j < indices.length; j++) {
-            System.arraycopy(values, indices[j] * width, out, j * width, width);
-        }
-        return out;
     }
 
     /**
@@ -132,18 +120,24 @@ public abstract class NetworkTrainer implements Trainer<Label> {
     }
 
     /**
-     * @param data the whole training data, dense, labels as output-domain ids
-     * @return the objective of this trainer
+     * @param recipe the network and optimisation settings as a recipe
+     * @return the same builder with this trainer's objective set
      */
-    protected abstract Objective objective(DenseDataset data);
+    protected abstract Recipe.Builder objective(Recipe.Builder recipe);
 
     /**
      * @param examples the training data
      * @param dense the same data as dense rows
+     * @param recipe the run's recipe (where a teacher runs)
      * @return [N, K] teacher logits in the data set's example and output-id order, or null without a teacher
      */
-    protected float[] teacherLogits(Dataset<Label> examples, DenseDataset dense) {
+    protected float[] teacherLogits(Dataset<Label> examples, DenseDataset dense, Recipe recipe) {
         return null;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(seed=" + seed + ", " + recipe(seed) + ")";
     }
 
     /** @return entries added to each model's run provenance (e.g. a teacher model's provenance). */

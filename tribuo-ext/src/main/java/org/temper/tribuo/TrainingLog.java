@@ -1,6 +1,7 @@
 package org.temper.tribuo;
 
 import org.temper.onnx.fit.EpochReport;
+import org.temper.onnx.fit.FitResult;
 import org.temper.onnx.fit.TrainingListener;
 
 import java.util.Locale;
@@ -26,8 +27,11 @@ final class TrainingLog implements TrainingListener {
 
     @Override
     public void onEpoch(EpochReport r) {
-        LOGGER.info(() -> String.format(Locale.ROOT,
-                "%s: epoch %d/%d loss %.4f train accuracy %.4f validation accuracy %.4f (%.2f s)", trainer,
-                r.epoch(), r.epochs(), r.loss(), r.trainAccuracy(), r.validationAccuracy(), r.seconds()));
+        LOGGER.info(() -> trainer + ": " + r.describe());
+    }
+
+    /** @param result the finished run: logs how it ended and which epoch's weights were kept */
+    void finished(FitResult result) {
+        LOGGER.info(() -> trainer + ": " + result.summary());
     }
 }

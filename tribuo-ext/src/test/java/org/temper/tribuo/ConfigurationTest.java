@@ -34,8 +34,10 @@ class ConfigurationTest {
         ConfigurationManager cm = new ConfigurationManager(XML);
         LabelSmoothingTrainer smoothing = (LabelSmoothingTrainer) cm.lookup("smoothing");
         ConfidencePenaltyTrainer penalty = (ConfidencePenaltyTrainer) cm.lookup("penalty");
-        assertEquals("LabelSmoothingTrainer(alpha=0.2, variant=OTHER_CLASSES)", smoothing.toString());
-        assertTrue(penalty.toString().contains("beta=0.4 annealing=linear hinge threshold=1.5"), penalty.toString());
+        assertTrue(smoothing.toString().startsWith("LabelSmoothingTrainer(seed=3, Recipe{"), smoothing.toString());
+        assertTrue(smoothing.toString().contains("alpha=0.2, smoothing=other_classes"), smoothing.toString());
+        assertTrue(smoothing.toString().contains("optimizer=adam, learningRate=0.003"), smoothing.toString());
+        assertTrue(penalty.toString().contains("penalty=0.4, annealing=linear, hinge=1.5"), penalty.toString());
         TrainerProvenance p = smoothing.getProvenance();
         String settings = p.getConfiguredParameters().get("settings").toString();
         assertTrue(settings.contains("ADAM") && settings.contains("COSINE") && settings.contains("16"), settings);
@@ -78,6 +80,7 @@ class ConfigurationTest {
         DistillationTrainer trainer = (DistillationTrainer) new ConfigurationManager(json.toString()).lookup("distil");
         NetworkModel student = trainer.train(data);
         assertTrue(student.getProvenance().getInstanceProvenance().getMap().containsKey("teacher"));
-        assertTrue(trainer.toString().contains("mse_softened_probabilities b=0.5 T=2.0"), trainer.toString());
+        assertTrue(trainer.toString().contains("temperature=2, softWeight=0.5, softTerm=mse_softened_probabilities"),
+                trainer.toString());
     }
 }

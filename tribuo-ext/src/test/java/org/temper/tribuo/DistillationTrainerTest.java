@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.fit.Fitter;
-import org.temper.onnx.fit.TrainedNetwork;
+import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.fit.TrainingConfig;
 import org.temper.onnx.objective.Distillation;
 import org.temper.onnx.objective.LabelSmoothing;

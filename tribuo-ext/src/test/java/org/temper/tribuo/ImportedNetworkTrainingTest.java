@@ -2,7 +2,7 @@ package org.temper.tribuo;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.temper.onnx.fit.TrainedNetwork;
+import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.zoo.Initializer;
 import org.temper.onnx.zoo.Mlp;
@@ -47,6 +47,6 @@ class ImportedNetworkTrainingTest {
         NetworkSettings settings = Settings.small().importedNetwork(untrainedNetwork(dir, features + 1, 10), null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LabelSmoothingTrainer.hardTargets(settings, 1).train(train));
-        assertTrue(e.getMessage().contains("export it with input [N, " + features + "]"), e.getMessage());
+        assertTrue(e.getMessage().contains("export it with an input of " + features + " values"), e.getMessage());
     }
 }

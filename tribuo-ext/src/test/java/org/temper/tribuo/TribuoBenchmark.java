@@ -3,17 +3,19 @@ package org.temper.tribuo;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.fit.EpochReport;
 import org.temper.onnx.fit.FitResult;
-import org.temper.onnx.fit.Fitter;
-import org.temper.onnx.objective.LabelSmoothing;
-import org.temper.onnx.program.ModelSignature;
-import org.temper.onnx.program.Predictor;
+import org.temper.onnx.recipe.Recipe;
+import org.temper.onnx.recipe.Training;
+import org.temper.onnx.model.ModelFiles;
+import org.temper.onnx.model.ModelSession;
+import org.temper.onnx.zoo.Initializer;
+import org.temper.onnx.zoo.Mlp;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.IDXDataSource;
 
-import org.temper.onnx.fit.TrainedNetwork;
+import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.zoo.Network;
 import org.temper.onnx.zoo.Parameter;
@@ -57,7 +59,7 @@ public final class TribuoBenchmark {
         System.out.printf(Locale.ROOT, "conversion to dense rows:  %.3f s%n", convert);
 
         // prediction time does not depend on the weights: the initial network stands in for a trained one
-        Network network = settings.network(dense.exampleSize(), dense.numClasses(), 1);
+        Network network = Mlp.create(dense.exampleShape(), hidden, dense.numClasses(), 0, Initializer.HE_NORMAL, null, 1);
         List<TensorData> initial = network.parameters().stream().map(Parameter::initial).toList();
         byte[] onnx = new TrainedNetwork(network, initial, dense.classNames(), Map.of()).toOnnx().toByteArray();
         ModelProvenance provenance = new ModelProvenance(NetworkModel.class.getName(), OffsetDateTime.now(),
@@ -68,18 +70,17 @@ public final class TribuoBenchmark {
         double predict = best(runs, () -> model.predict(test));
         FloatBuffer rows = DenseExamples.features(test.getData(), DenseExamples.columns(model.getFeatureIDMap()), null);
         double bare;
-        try (Predictor p = new Predictor(onnx, ModelSignature.temper(new long[] {dense.exampleSize()}, 10),
-                ExecutionSettings.DEFAULT)) {
-            p.logits(rows, test.size());
-            bare = best(runs, () -> p.logits(rows, test.size()));
+        try (ModelSession p = ModelFiles.parse(onnx, "benchmark").session(ExecutionSettings.DEFAULT)) {
+            p.probabilities(rows, test.size());
+            bare = best(runs, () -> p.probabilities(rows, test.size()));
         }
         model.close();
         System.out.printf(Locale.ROOT, "predict 10,000 (Tribuo):   %.3f s%n", predict);
-        System.out.printf(Locale.ROOT, "bare ONNX Runtime logits:  %.3f s%n", bare);
+        System.out.printf(Locale.ROOT, "bare ONNX Runtime probabilities: %.3f s%n", bare);
         System.out.printf(Locale.ROOT, "prediction wrapping:       %.3f s%n", predict - bare);
 
-        FitResult fit = new Fitter(settings.trainingConfig(LabelSmoothing.hardTargets(), 1), List.of())
-                .fit(network, dense, null, null);
+        FitResult fit = new Training(Recipe.builder().hidden(hidden).epochs(2).batchSize(128)
+                .objective(Recipe.ObjectiveKind.HARD_TARGETS).build(), List.of()).run(dense, null);
         double epoch = fit.history().stream().mapToDouble(EpochReport::seconds).min().orElseThrow();
         System.out.printf(Locale.ROOT, "one training epoch:        %.3f s (best of %d)%n", epoch, fit.history().size());
         System.out.printf(Locale.ROOT, "conversion / epoch:        %.1f %%%n", 100 * convert / epoch);

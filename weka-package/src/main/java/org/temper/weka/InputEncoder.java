@@ -15,14 +15,13 @@ import java.util.List;
  * Turns Weka instances into the dense float rows a network reads. Every attribute except the class
  * becomes one or more columns, in attribute order:
  * <ul>
- * <li>a numeric attribute becomes one column, standardised to (x - mean) / sd with the mean and
- * standard deviation of the training data (sd 1 when the attribute is constant), or left as it is
- * when the encoder does not standardise; a missing value becomes 0, which after standardisation
- * is the training mean;</li>
+ * <li>a numeric attribute becomes one column holding its value; a missing value becomes the
+ * training data's mean of the attribute;</li>
  * <li>a nominal attribute with m values becomes m one-hot columns; a missing value becomes all
  * zeros, so it adds nothing to the next layer.</li>
  * </ul>
- * The statistics are fitted once, on training data only, and stored with the model.
+ * The means are fitted once, on training data only, and stored with the model. Standardisation is
+ * not done here but by the training recipe, inside the network's own graph.
  */
 public final class InputEncoder implements Serializable {
 
@@ -31,31 +30,26 @@ public final class InputEncoder implements Serializable {
     private final int classIndex;
     private final int[] offsets;
     private final double[] means;
-    private final double[] scales;
     private final int width;
 
-    private InputEncoder(int classIndex, int[] offsets, double[] means, double[] scales, int width) {
+    private InputEncoder(int classIndex, int[] offsets, double[] means, int width) {
         this.classIndex = classIndex;
         this.offsets = offsets;
         this.means = means;
-        this.scales = scales;
         this.width = width;
     }
 
     /**
      * @param train training data with its class set; only numeric and nominal attributes besides the class
-     * @param standardise whether numeric attributes are standardised with the training statistics
      * @return the encoder fitted on the data
      */
-    public static InputEncoder fit(Instances train, boolean standardise) {
+    public static InputEncoder fit(Instances train) {
         int n = train.numAttributes();
         int[] offsets = new int[n];
         double[] means = new double[n];
-        double[] scales = new double[n];
         int width = 0;
         for (int a = 0; a < n; a++) {
             offsets[a] = width;
-            scales[a] = 1;
             if (a == train.classIndex()) {
                 continue;
             }
@@ -64,18 +58,14 @@ public final class InputEncoder implements Serializable {
                 width += att.numValues();
             } else if (att.isNumeric()) {
                 width += 1;
-                if (standardise) {
-                    double mean = train.meanOrMode(a);
-                    double sd = Math.sqrt(train.variance(a));
-                    means[a] = Double.isFinite(mean) ? mean : 0;
-                    scales[a] = sd > 0 && Double.isFinite(sd) ? sd : 1;
-                }
+                double mean = train.meanOrMode(a);
+                means[a] = Double.isFinite(mean) ? mean : 0;
             } else {
                 throw new IllegalArgumentException("Attribute '" + att.name() + "' is "
                         + Attribute.typeToString(att) + "; only numeric and nominal inputs can be encoded");
             }
         }
-        return new InputEncoder(train.classIndex(), offsets, means, scales, width);
+        return new InputEncoder(train.classIndex(), offsets, means, width);
     }
 
     /** @return the number of columns of an encoded row. */
@@ -91,14 +81,16 @@ public final class InputEncoder implements Serializable {
     public void encode(Instance instance, float[] row, int offset) {
         java.util.Arrays.fill(row, offset, offset + width, 0f);
         for (int a = 0; a < offsets.length; a++) {
-            if (a == classIndex || instance.isMissing(a)) {
+            if (a == classIndex) {
                 continue;
             }
             Attribute att = instance.attribute(a);
             if (att.isNominal()) {
-                row[offset + offsets[a] + (int) instance.value(a)] = 1f;
+                if (!instance.isMissing(a)) {
+                    row[offset + offsets[a] + (int) instance.value(a)] = 1f;
+                }
             } else {
-                row[offset + offsets[a]] = (float) ((instance.value(a) - means[a]) / scales[a]);
+                row[offset + offsets[a]] = (float) (instance.isMissing(a) ? means[a] : instance.value(a));
             }
         }
     }

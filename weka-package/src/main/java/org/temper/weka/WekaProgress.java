@@ -52,8 +52,7 @@ public final class WekaProgress implements TrainingListener {
 
     @Override
     public void onEpoch(EpochReport r) {
-        report(String.format(Locale.ROOT, "%s: epoch %d/%d loss %.4f training accuracy %.4f (%.1f s)", name,
-                r.epoch(), r.epochs(), r.loss(), r.trainAccuracy(), r.seconds()));
+        report(name + ": " + r.describe());
     }
 
     /**
@@ -66,6 +65,8 @@ public final class WekaProgress implements TrainingListener {
         if (result.stopReason() == StopReason.STOP_REQUESTED) {
             report(String.format(Locale.ROOT, "%s: stopped on request after %d of %d epochs; the network trained"
                     + " so far is kept", name, result.history().size(), planned));
+        } else if (result.stopReason() != StopReason.COMPLETED) {
+            report(name + ": " + result.summary());
         }
         if (log instanceof Component && !SwingUtilities.isEventDispatchThread()) {
             boolean interrupted = Thread.interrupted();

@@ -3,19 +3,13 @@ package weka.classifiers.functions;
 import ai.onnxruntime.OrtException;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.fit.FitResult;
-import org.temper.onnx.fit.Fitter;
-import org.temper.onnx.fit.TrainingConfig;
-import org.temper.onnx.objective.Objective;
-import org.temper.onnx.runtime.Device;
-import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.onnx.recipe.Recipe;
+import org.temper.onnx.recipe.Training;
 import org.temper.onnx.zoo.Initializer;
-import org.temper.onnx.zoo.Mlp;
 import org.temper.weka.CommandLineRun;
 import org.temper.weka.InputEncoder;
 import org.temper.weka.NetworkModel;
-import org.temper.weka.OptimizerChoice;
 import org.temper.weka.PackageDefaults;
-import org.temper.weka.ScheduleChoice;
 import org.temper.weka.TrainingDataCheck;
 import org.temper.weka.WekaProgress;
 import weka.classifiers.AbstractClassifier;
@@ -38,10 +32,10 @@ import java.util.Map;
 
 /**
  * What the Temper networks share: a multilayer perceptron over the encoded inputs (nominal
- * attributes one-hot, numeric attributes standardised with training statistics, missing values as
- * described in {@link InputEncoder}), trained by ONNX Runtime with a subclass's objective, and
- * stored as ONNX bytes inside the Weka model. Subclasses supply the objective and, for
- * distillation, the teacher's logits.
+ * attributes one-hot, numeric attributes as they are, missing values as described in
+ * {@link InputEncoder}), trained by the engine's one {@link Recipe} (whose defaults the options
+ * start from; standardisation is part of the recipe and of the saved network), and stored as ONNX
+ * bytes inside the Weka model. Subclasses set the objective and, for distillation, the teacher's logits.
  */
 public abstract class AbstractTemperNetwork extends AbstractClassifier
         implements Randomizable, TechnicalInformationHandler, LogHandler, CommandlineRunnable {
@@ -50,25 +44,33 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
 
     /** Text shared by every subclass's globalInfo: how inputs are encoded and trained. */
     protected static final String ENCODING_INFO = "Inputs: nominal attributes are one-hot encoded, numeric"
-            + " attributes standardised with the mean and standard deviation of the training data (stored with"
-            + " the model). A missing numeric value becomes the training mean, a missing nominal value an all-zero"
-            + " one-hot block; training instances with a missing class are ignored. String, date and relational"
+            + " attributes standardised with the mean and standard deviation of the training data (part of the"
+            + " network, optional). A missing numeric value becomes the training mean, a missing nominal value an"
+            + " all-zero one-hot block; training instances with a missing class are ignored; instance weights are"
+            + " ignored. String, date and relational"
             + " attributes are refused. The network is a multilayer perceptron with ReLU hidden layers, trained as"
             + " ONNX graphs by ONNX Runtime on the CPU or a CUDA GPU; the Weka model file stores the ONNX model.";
 
-    private String hiddenLayers = "100";
-    private double dropout;
-    private Initializer initializer = Initializer.HE_NORMAL;
-    private int epochs = 20;
-    private int miniBatchSize = 64;
-    private OptimizerChoice optimizer = OptimizerChoice.SGD;
-    private double learningRate = 0.05;
-    private double momentum = 0.9;
-    private double weightDecay;
-    private ScheduleChoice schedule = ScheduleChoice.CONSTANT;
+    private static final Recipe DEFAULTS = Recipe.defaults();
+
+    private String hiddenLayers = widths(DEFAULTS.hidden());
+    private double dropout = DEFAULTS.dropout();
+    private Initializer initializer = DEFAULTS.initializer();
+    private int epochs = DEFAULTS.epochs();
+    private int miniBatchSize = DEFAULTS.batchSize();
+    private Recipe.OptimizerKind optimizer = DEFAULTS.optimizer();
+    private double learningRate = DEFAULTS.learningRate();
+    private double momentum = DEFAULTS.momentum();
+    private double weightDecay = DEFAULTS.weightDecay();
+    private Recipe.Schedule schedule = DEFAULTS.schedule();
+    private int stepEpochs = DEFAULTS.stepEpochs();
+    private double stepGamma = DEFAULTS.stepGamma();
+    private double validationFraction = DEFAULTS.validationFraction();
+    private int patience = DEFAULTS.patience();
+    private Recipe.Preprocessing preprocessing = DEFAULTS.preprocessing();
     private String device = PackageDefaults.device();
-    private int threads;
-    private int seed = 1;
+    private int threads = DEFAULTS.threads();
+    private int seed = (int) DEFAULTS.seed();
 
     private InputEncoder encoder;
     private NetworkModel model;
@@ -77,19 +79,36 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
     private transient Logger log;
 
     /**
-     * @param train the training data (nominal class, no missing class values)
-     * @return the objective to train with
-     * @throws Exception when the subclass's settings do not fit the data
+     * @param recipe the shared settings as a recipe
+     * @return the same builder with the subclass's objective set
      */
-    protected abstract Objective objective(Instances train) throws Exception;
+    protected abstract Recipe.Builder objective(Recipe.Builder recipe);
 
     /**
      * @param train the training data (nominal class, no missing class values)
+     * @param encoded the same instances as encoded rows
+     * @param recipe the run's recipe (where a teacher runs)
      * @return [N, K] teacher logits of the training instances, row-major, or null when the objective needs none
      * @throws Exception when the teacher cannot be built or read
      */
-    protected float[] teacherLogits(Instances train) throws Exception {
+    protected float[] teacherLogits(Instances train, DenseDataset encoded, Recipe recipe) throws Exception {
         return null;
+    }
+
+    /**
+     * @return the recipe these options describe
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    public Recipe recipe() {
+        return objective(Recipe.builder().hidden(parseHidden(hiddenLayers)).dropout(dropout).initializer(initializer)
+                .epochs(epochs).batchSize(miniBatchSize).optimizer(optimizer).learningRate(learningRate)
+                .momentum(momentum).weightDecay(weightDecay).schedule(schedule).stepEpochs(stepEpochs)
+                .stepGamma(stepGamma).validationFraction(validationFraction).patience(patience)
+                .preprocessing(preprocessing).device(device).threads(threads).seed(seed)).build();
+    }
+
+    private static String widths(int[] hidden) {
+        return String.join(",", Arrays.stream(hidden).mapToObj(Integer::toString).toList());
     }
 
     @Override
@@ -108,23 +127,18 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
     @Override
     public void buildClassifier(Instances data) throws Exception {
         String name = getClass().getSimpleName();
+        Recipe recipe = recipe();
         TrainingDataCheck.check(data, name);
         getCapabilities().testWithFail(data);
         Instances train = new Instances(data);
         train.deleteWithMissingClass();
-        InputEncoder fitted = InputEncoder.fit(train, true);
+        InputEncoder fitted = InputEncoder.fit(train);
         DenseDataset dataset = fitted.dataset(train);
-        Mlp network = Mlp.create(new long[] {fitted.width()}, parseHidden(hiddenLayers), train.numClasses(), dropout,
-                initializer, null, seed);
-        ExecutionSettings execution = new ExecutionSettings(Device.parse(device), threads);
-        TrainingConfig config = TrainingConfig.defaults().withObjective(objective(train))
-                .withOptimizer(optimizer.create(momentum, weightDecay)).withLearningRate(schedule.create(learningRate))
-                .withEpochs(epochs, miniBatchSize).withExecution(execution).withSeed(seed);
-        float[] teacher = teacherLogits(train);
+        float[] teacher = teacherLogits(train, dataset, recipe);
         WekaProgress progress = new WekaProgress(name, log, getDebug());
         FitResult result;
         try {
-            result = new Fitter(config, List.of(progress)).fit(network, dataset, null, teacher);
+            result = new Training(recipe, List.of(progress)).run(dataset, teacher);
         } catch (OrtException e) {
             throw new WekaException(name + ": ONNX Runtime failed while training: " + e.getMessage(), e);
         }
@@ -132,8 +146,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         encoder = fitted;
         header = new Instances(train, 0);
         trainingSummary = result.network().metadata();
-        model = new NetworkModel(result.network().toOnnx().toByteArray(), fitted.width(), train.numClasses(), device,
-                threads);
+        model = new NetworkModel(result.network().toOnnx().toByteArray(), device, threads);
     }
 
     private static int[] parseHidden(String text) {
@@ -184,11 +197,12 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         s.append("Encoded inputs: ").append(encoder.width()).append(" columns from ")
                 .append(header.numAttributes() - 1).append(" attributes\n");
         trainingSummary.forEach((key, value) -> {
-            if (!key.equals(org.temper.onnx.fit.TrainedNetwork.CLASSES_KEY)) {
-                s.append(key.replace("temper.", "")).append(": ").append(value).append('\n');
+            if (key.startsWith("temper.recipe.")) {
+                s.append(key.substring("temper.recipe.".length())).append(": ").append(value).append('\n');
             }
         });
-        s.append("Device: ").append(device).append('\n');
+        s.append("epochs run: ").append(trainingSummary.get("temper.epochs")).append('\n');
+        s.append("stop reason: ").append(trainingSummary.get("temper.stop_reason")).append('\n');
         return s.toString();
     }
 
@@ -283,12 +297,12 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
     @OptionMetadata(displayName = "optimizer", description = "SGD (with momentum), ADAM or ADAMW.",
             category = "Optimisation", displayOrder = 12, commandLineParamName = "optimizer",
             commandLineParamSynopsis = "-optimizer <SGD|ADAM|ADAMW>")
-    public OptimizerChoice getOptimizer() {
+    public Recipe.OptimizerKind getOptimizer() {
         return optimizer;
     }
 
     /** @param optimizer the update rule */
-    public void setOptimizer(OptimizerChoice optimizer) {
+    public void setOptimizer(Recipe.OptimizerKind optimizer) {
         this.optimizer = optimizer;
     }
 
@@ -304,16 +318,79 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.learningRate = learningRate;
     }
 
-    @OptionMetadata(displayName = "learning-rate schedule", description = "CONSTANT, LINEAR (to 0, per epoch) or"
-            + " COSINE (to 0, per step).", category = "Optimisation", displayOrder = 14,
-            commandLineParamName = "schedule", commandLineParamSynopsis = "-schedule <CONSTANT|LINEAR|COSINE>")
-    public ScheduleChoice getSchedule() {
+    @OptionMetadata(displayName = "learning-rate schedule", description = "CONSTANT, LINEAR (to 0, per epoch),"
+            + " STEP (times the step factor every step-epochs epochs) or COSINE (to 0, per step).",
+            category = "Optimisation", displayOrder = 14, commandLineParamName = "schedule",
+            commandLineParamSynopsis = "-schedule <CONSTANT|LINEAR|STEP|COSINE>")
+    public Recipe.Schedule getSchedule() {
         return schedule;
     }
 
     /** @param schedule the learning-rate schedule */
-    public void setSchedule(ScheduleChoice schedule) {
+    public void setSchedule(Recipe.Schedule schedule) {
         this.schedule = schedule;
+    }
+
+    @OptionMetadata(displayName = "step epochs", description = "STEP schedule: epochs between decays.",
+            category = "Optimisation", displayOrder = 17, commandLineParamName = "step-epochs",
+            commandLineParamSynopsis = "-step-epochs <n>")
+    public int getStepEpochs() {
+        return stepEpochs;
+    }
+
+    /** @param stepEpochs epochs between decays */
+    public void setStepEpochs(int stepEpochs) {
+        this.stepEpochs = stepEpochs;
+    }
+
+    @OptionMetadata(displayName = "step factor", description = "STEP schedule: factor in (0, 1] at each decay.",
+            category = "Optimisation", displayOrder = 18, commandLineParamName = "step-gamma",
+            commandLineParamSynopsis = "-step-gamma <factor>")
+    public double getStepGamma() {
+        return stepGamma;
+    }
+
+    /** @param stepGamma factor at each decay */
+    public void setStepGamma(double stepGamma) {
+        this.stepGamma = stepGamma;
+    }
+
+    @OptionMetadata(displayName = "validation fraction", description = "Fraction of the training data held out"
+            + " to validate after each epoch, in [0, 1); 0 for none.", category = "Optimisation", displayOrder = 19,
+            commandLineParamName = "validation", commandLineParamSynopsis = "-validation <fraction>")
+    public double getValidationFraction() {
+        return validationFraction;
+    }
+
+    /** @param validationFraction fraction in [0, 1) */
+    public void setValidationFraction(double validationFraction) {
+        this.validationFraction = validationFraction;
+    }
+
+    @OptionMetadata(displayName = "early-stopping patience", description = "Epochs without a better validation"
+            + " accuracy before training stops and the best epoch's weights are kept; 0 never stops early."
+            + " Needs a validation fraction.", category = "Optimisation", displayOrder = 20,
+            commandLineParamName = "patience", commandLineParamSynopsis = "-patience <epochs>")
+    public int getPatience() {
+        return patience;
+    }
+
+    /** @param patience epochs, 0 for no early stopping */
+    public void setPatience(int patience) {
+        this.patience = patience;
+    }
+
+    @OptionMetadata(displayName = "input preprocessing", description = "STANDARDIZE (each encoded input column to"
+            + " mean 0 and sd 1 on the training data, part of the saved network) or NONE.", category = "Network",
+            displayOrder = 4, commandLineParamName = "preprocessing",
+            commandLineParamSynopsis = "-preprocessing <STANDARDIZE|NONE>")
+    public Recipe.Preprocessing getPreprocessing() {
+        return preprocessing;
+    }
+
+    /** @param preprocessing the input preprocessing */
+    public void setPreprocessing(Recipe.Preprocessing preprocessing) {
+        this.preprocessing = preprocessing;
     }
 
     @OptionMetadata(displayName = "momentum", description = "SGD momentum in [0, 1).", category = "Optimisation",
@@ -341,7 +418,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
 
     @OptionMetadata(displayName = "device", description = "Where ONNX Runtime trains and predicts: cpu, cuda or"
             + " cuda:N (cuda needs the GPU build of this package and CUDA 12).", category = "Device",
-            displayOrder = 20, commandLineParamName = "device", commandLineParamSynopsis = "-device <cpu|cuda|cuda:N>")
+            displayOrder = 25, commandLineParamName = "device", commandLineParamSynopsis = "-device <cpu|cuda|cuda:N>")
     public String getDevice() {
         return device;
     }
@@ -351,8 +428,8 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.device = device;
     }
 
-    @OptionMetadata(displayName = "threads", description = "ONNX Runtime threads per operator (0 = one per core).",
-            category = "Device", displayOrder = 21, commandLineParamName = "threads",
+    @OptionMetadata(displayName = "threads", description = "ONNX Runtime threads per operator (0 = the shared pool, one per core).",
+            category = "Device", displayOrder = 26, commandLineParamName = "threads",
             commandLineParamSynopsis = "-threads <n>")
     public int getThreads() {
         return threads;

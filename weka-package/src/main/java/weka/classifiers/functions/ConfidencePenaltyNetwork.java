@@ -1,10 +1,7 @@
 package weka.classifiers.functions;
 
-import org.temper.onnx.objective.ConfidencePenalty;
-import org.temper.onnx.objective.Objective;
-import org.temper.weka.AnnealingChoice;
+import org.temper.onnx.recipe.Recipe;
 import org.temper.weka.CommandLineRun;
-import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
@@ -18,9 +15,10 @@ public class ConfidencePenaltyNetwork extends AbstractTemperNetwork {
 
     private static final long serialVersionUID = 1L;
 
-    private double beta = 0.5;
-    private AnnealingChoice annealing = AnnealingChoice.CONSTANT;
-    private double hingeThreshold;
+    private double beta = Recipe.defaults().penalty();
+    private Recipe.Annealing annealing = Recipe.defaults().annealing();
+    private boolean useHinge;
+    private double hingeThreshold = 1;
 
     /** @return the description shown by the GUI and the command line's help */
     public String globalInfo() {
@@ -42,9 +40,9 @@ public class ConfidencePenaltyNetwork extends AbstractTemperNetwork {
     }
 
     @Override
-    protected Objective objective(Instances train) {
-        ConfidencePenalty penalty = ConfidencePenalty.annealed(beta, annealing.create());
-        return hingeThreshold > 0 ? penalty.withHinge(hingeThreshold) : penalty;
+    protected Recipe.Builder objective(Recipe.Builder recipe) {
+        return recipe.objective(Recipe.ObjectiveKind.CONFIDENCE_PENALTY).penalty(beta).annealing(annealing)
+                .hinge(useHinge ? hingeThreshold : null);
     }
 
     @OptionMetadata(displayName = "beta", description = "Weight of the entropy penalty (>= 0).",
@@ -63,23 +61,35 @@ public class ConfidencePenaltyNetwork extends AbstractTemperNetwork {
             + " LINEAR (0 to beta) or EXPONENTIAL (0 to beta, rising early).", category = "Objective",
             displayOrder = 1, commandLineParamName = "anneal",
             commandLineParamSynopsis = "-anneal <CONSTANT|LINEAR|EXPONENTIAL>")
-    public AnnealingChoice getAnnealing() {
+    public Recipe.Annealing getAnnealing() {
         return annealing;
     }
 
     /** @param annealing the weight's growth */
-    public void setAnnealing(AnnealingChoice annealing) {
+    public void setAnnealing(Recipe.Annealing annealing) {
         this.annealing = annealing;
     }
 
-    @OptionMetadata(displayName = "hinge threshold", description = "Entropy G in nats below which entropy is"
-            + " penalised (hinge form); 0 penalises all entropy.", category = "Objective", displayOrder = 2,
+    @OptionMetadata(displayName = "use hinge", description = "Penalise only entropy below the hinge threshold"
+            + " (the hinge form); off for the plain penalty.", category = "Objective", displayOrder = 2,
+            commandLineParamName = "use-hinge", commandLineParamSynopsis = "-use-hinge")
+    public boolean getUseHinge() {
+        return useHinge;
+    }
+
+    /** @param useHinge whether the hinge form is used */
+    public void setUseHinge(boolean useHinge) {
+        this.useHinge = useHinge;
+    }
+
+    @OptionMetadata(displayName = "hinge threshold", description = "With use hinge: the entropy G >= 0 in nats"
+            + " below which entropy is penalised.", category = "Objective", displayOrder = 3,
             commandLineParamName = "hinge", commandLineParamSynopsis = "-hinge <G>")
     public double getHingeThreshold() {
         return hingeThreshold;
     }
 
-    /** @param hingeThreshold G in nats, 0 for no hinge */
+    /** @param hingeThreshold G in nats, read when the hinge is used */
     public void setHingeThreshold(double hingeThreshold) {
         this.hingeThreshold = hingeThreshold;
     }

@@ -1,11 +1,12 @@
 package weka.classifiers.functions;
 
+import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.model.TeacherLogits;
 import org.temper.onnx.objective.Distillation;
-import org.temper.onnx.objective.Objective;
-import org.temper.onnx.runtime.Device;
-import org.temper.onnx.runtime.ExecutionSettings;
+import org.temper.onnx.recipe.Recipe;
+import org.temper.onnx.recipe.Training;
 import org.temper.weka.CommandLineRun;
-import org.temper.weka.TeacherLogits;
+import org.temper.weka.WekaTeacher;
 import weka.classifiers.Classifier;
 import weka.core.Capabilities;
 import weka.core.Instances;
@@ -28,9 +29,9 @@ public class DistilledNetwork extends AbstractTemperNetwork {
 
     private Classifier teacher = defaultTeacher();
     private File teacherModel = new File("");
-    private double temperature = 4;
-    private double softWeight = 0.6;
-    private Distillation.SoftTerm softTerm = Distillation.SoftTerm.SOFT_CROSS_ENTROPY;
+    private double temperature = Recipe.defaults().temperature();
+    private double softWeight = Recipe.defaults().softWeight();
+    private Distillation.SoftTerm softTerm = Recipe.defaults().softTerm();
 
     private static Classifier defaultTeacher() {
         LabelSmoothedNetwork t = new LabelSmoothedNetwork();
@@ -47,7 +48,8 @@ public class DistilledNetwork extends AbstractTemperNetwork {
                 + " logits (MSE_LOGITS), or between the student's logits and the teacher's softened probabilities"
                 + " (MSE_SOFTENED_PROBABILITIES). The teacher is any Weka classifier, trained on the training data"
                 + " first (its log-probabilities serve as logits), or, when a teacher model file is given, an ONNX"
-                + " classifier reading the attributes unstandardised (numeric as they are, nominal one-hot).\n\n"
+                + " classifier reading the encoded attributes (numeric as they are, nominal one-hot), classes matched by name,"
+                + " probabilities recognised and turned into logits.\n\n"
                 + ENCODING_INFO + "\n\nFor more information see:\n\n" + getTechnicalInformation();
     }
 
@@ -72,20 +74,20 @@ public class DistilledNetwork extends AbstractTemperNetwork {
     }
 
     @Override
-    protected Objective objective(Instances train) {
-        return new Distillation(softTerm, temperature, softWeight);
+    protected Recipe.Builder objective(Recipe.Builder recipe) {
+        return recipe.objective(Recipe.ObjectiveKind.DISTILLATION).temperature(temperature).softWeight(softWeight)
+                .softTerm(softTerm);
     }
 
     @Override
-    protected float[] teacherLogits(Instances train) throws Exception {
+    protected float[] teacherLogits(Instances train, DenseDataset encoded, Recipe recipe) throws Exception {
         if (usesTeacherModel()) {
-            return TeacherLogits.fromOnnx(teacherModel.toPath(), train,
-                    new ExecutionSettings(Device.parse(getDevice()), getThreads()));
+            return TeacherLogits.fromFile(teacherModel.toPath(), encoded, Training.execution(recipe));
         }
         if (teacher instanceof LogHandler handler) {
             handler.setLog(getLog());
         }
-        return TeacherLogits.fromClassifier(teacher, train);
+        return WekaTeacher.logits(teacher, train);
     }
 
     private boolean usesTeacherModel() {
@@ -119,8 +121,8 @@ public class DistilledNetwork extends AbstractTemperNetwork {
     }
 
     @OptionMetadata(displayName = "temperature", description = "Temperature T > 0 that softens both predictions"
-            + " (not used by MSE_LOGITS).", category = "Objective", displayOrder = 0, commandLineParamName = "T",
-            commandLineParamSynopsis = "-T <temperature>")
+            + " (not used by MSE_LOGITS).", category = "Objective", displayOrder = 0, commandLineParamName = "temperature",
+            commandLineParamSynopsis = "-temperature <T>")
     public double getTemperature() {
         return temperature;
     }

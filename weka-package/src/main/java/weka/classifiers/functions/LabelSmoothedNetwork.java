@@ -1,9 +1,8 @@
 package weka.classifiers.functions;
 
 import org.temper.onnx.objective.LabelSmoothing;
-import org.temper.onnx.objective.Objective;
+import org.temper.onnx.recipe.Recipe;
 import org.temper.weka.CommandLineRun;
-import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
@@ -18,7 +17,7 @@ public class LabelSmoothedNetwork extends AbstractTemperNetwork {
 
     private static final long serialVersionUID = 1L;
 
-    private double alpha = 0.1;
+    private double alpha = Recipe.defaults().alpha();
     private LabelSmoothing.Variant smoothing = LabelSmoothing.Variant.UNIFORM;
 
     /** @return the description shown by the GUI and the command line's help */
@@ -48,17 +47,9 @@ public class LabelSmoothedNetwork extends AbstractTemperNetwork {
     }
 
     @Override
-    protected Objective objective(Instances train) {
-        if (smoothing != LabelSmoothing.Variant.PRIOR) {
-            return smoothing == LabelSmoothing.Variant.UNIFORM ? LabelSmoothing.uniform(alpha)
-                    : LabelSmoothing.otherClasses(alpha);
-        }
-        int[] counts = train.attributeStats(train.classIndex()).nominalCounts;
-        double[] prior = new double[counts.length];
-        for (int c = 0; c < counts.length; c++) {
-            prior[c] = (double) counts[c] / train.numInstances();
-        }
-        return LabelSmoothing.prior(alpha, prior);
+    protected Recipe.Builder objective(Recipe.Builder recipe) {
+        return recipe.objective(alpha == 0 ? Recipe.ObjectiveKind.HARD_TARGETS : Recipe.ObjectiveKind.LABEL_SMOOTHING)
+                .alpha(alpha).smoothing(smoothing);
     }
 
     @OptionMetadata(displayName = "alpha", description = "Smoothing strength in [0, 1): the probability mass taken"

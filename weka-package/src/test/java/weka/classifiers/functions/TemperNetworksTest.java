@@ -65,14 +65,14 @@ class TemperNetworksTest {
     @MethodSource("classifiers")
     void optionsRoundTripThroughTheCommandLine(AbstractTemperNetwork network) throws Exception {
         network.setDropout(0.25);
-        network.setOptimizer(org.temper.weka.OptimizerChoice.ADAMW);
+        network.setOptimizer(org.temper.onnx.recipe.Recipe.OptimizerKind.ADAMW);
         network.setSeed(7);
         String[] options = network.getOptions();
         AbstractTemperNetwork copy = (AbstractTemperNetwork) AbstractClassifier.forName(
                 network.getClass().getName(), options.clone());
         assertEquals(Utils.joinOptions(options), Utils.joinOptions(copy.getOptions()));
         assertEquals(0.25, copy.getDropout());
-        assertEquals(org.temper.weka.OptimizerChoice.ADAMW, copy.getOptimizer());
+        assertEquals(org.temper.onnx.recipe.Recipe.OptimizerKind.ADAMW, copy.getOptimizer());
         assertEquals(7, copy.getSeed());
     }
 
@@ -99,7 +99,7 @@ class TemperNetworksTest {
         });
         network.buildClassifier(train);
         assertEquals(5, logged.size());
-        assertTrue(logged.get(4).startsWith("LabelSmoothedNetwork: epoch 5/5 loss "), logged.get(4));
+        assertTrue(logged.get(4).startsWith("LabelSmoothedNetwork: epoch 5/5: loss "), logged.get(4));
         assertTrue(status.size() > logged.size(), "status line updates within epochs");
 
         logged.clear();
@@ -112,7 +112,7 @@ class TemperNetworksTest {
         }
         assertEquals(List.of("LabelSmoothedNetwork: stopped on request after 0 of 5 epochs; the network trained so far"
                 + " is kept"), logged, "stopped within the first epoch, and said so");
-        assertTrue(network.toString().contains("stop_reason: stop_requested"), network.toString());
+        assertTrue(network.toString().contains("stop reason: stop_requested"), network.toString());
         assertTrue(accuracy(network, train, FashionMnistSubsets.test()) > 0.1, "the partly trained model predicts");
     }
 

@@ -13,4 +13,13 @@ package org.temper.onnx.fit;
  */
 public record EpochReport(int epoch, int epochs, double loss, double trainAccuracy, double validationAccuracy,
                           double validationLoss, double learningRate, double seconds) {
+
+    /** @return one line for logs: loss, training accuracy, validation figures only when there are any, time */
+    public String describe() {
+        String validation = Double.isNaN(validationAccuracy) ? ""
+                : String.format(java.util.Locale.ROOT, ", validation accuracy %.2f%% (loss %.4f)",
+                100 * validationAccuracy, validationLoss);
+        return String.format(java.util.Locale.ROOT, "epoch %d/%d: loss %.4f, training accuracy %.2f%%%s, %.2f s", epoch,
+                epochs, loss, 100 * trainAccuracy, validation, seconds);
+    }
 }

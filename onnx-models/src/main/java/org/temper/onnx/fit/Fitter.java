@@ -7,9 +7,10 @@ import org.temper.onnx.data.RandomShift;
 import org.temper.onnx.graph.OnnxProto;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.program.EpochProgram;
-import org.temper.onnx.program.InferenceGraphs;
-import org.temper.onnx.program.ModelSignature;
-import org.temper.onnx.program.Predictor;
+import org.temper.onnx.model.InferenceGraphs;
+import org.temper.onnx.model.ModelSignature;
+import org.temper.onnx.model.ModelSession;
+import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.program.ProgramNames;
 import org.temper.onnx.program.TrainingSession;
 import org.temper.onnx.zoo.Network;
@@ -70,12 +71,14 @@ public final class Fitter {
         List<TensorData> best = null;
         double bestAccuracy = Double.NEGATIVE_INFINITY;
         int sinceBest = 0;
+        int bestEpoch = 0;
         FloatBuffer teacher = teacherLogits == null ? null : directCopy(teacherLogits);
         listeners.forEach(l -> l.onStart(config.epochs(), stepsPerEpoch, n));
         try (TrainingSession session = new TrainingSession(program, batch, train, teacher, config.execution());
-             Predictor evaluator = validation == null ? null : new Predictor(
+             ModelSession evaluator = validation == null ? null : new ModelSession(
                      OnnxProto.toModel(InferenceGraphs.withParameterInputs(network), "temper", Map.of()).toByteArray(),
-                     ModelSignature.temper(network.exampleShape(), network.numClasses()), config.execution())) {
+                     new ModelSignature(ProgramNames.INPUT, ProgramNames.LOGITS, network.exampleShape(),
+                             network.numClasses()), config.execution())) {
             FloatBuffer augmented = null;
             RandomShift shift = config.augmentShift() > 0 ? new RandomShift(config.augmentShift()) : null;
             if (shift != null) {
@@ -136,6 +139,7 @@ public final class Fitter {
                     if (val[0] > bestAccuracy) {
                         bestAccuracy = val[0];
                         best = session.parameters();
+                        bestEpoch = epoch + 1;
                         sinceBest = 0;
                     } else if (++sinceBest >= config.earlyStoppingPatience()) {
                         reason = StopReason.EARLY_STOPPING;
@@ -146,7 +150,8 @@ public final class Fitter {
             List<TensorData> finalParams = reason == StopReason.EARLY_STOPPING ? best : session.parameters();
             TrainedNetwork trained = new TrainedNetwork(network, finalParams, train.classNames(),
                     metadata(network, train, history, reason));
-            return new FitResult(trained, history, reason);
+            int kept = reason == StopReason.EARLY_STOPPING ? bestEpoch : Math.max(1, history.size());
+            return new FitResult(trained, history, reason, kept);
         }
     }
 
@@ -197,7 +202,7 @@ public final class Fitter {
     }
 
     /** @return accuracy and mean cross-entropy on the data, from the session's current parameters */
-    private static double[] evaluate(Predictor evaluator, TrainingSession session, DenseDataset data)
+    private static double[] evaluate(ModelSession evaluator, TrainingSession session, DenseDataset data)
             throws OrtException {
         Map<String, OnnxTensor> params = new LinkedHashMap<>();
         session.parameterTensors().forEach((name, t) -> params.put(ProgramNames.param(name), t));

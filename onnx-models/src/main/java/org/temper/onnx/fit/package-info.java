@@ -1,6 +1,5 @@
 /**
  * The fit loop: training configuration, epochs with validation, early stopping, time budget,
- * stop requests and divergence detection, progress listeners, and trained networks saved as
- * ordinary ONNX inference models.
+ * stop requests and divergence detection, and progress listeners.
  */
 package org.temper.onnx.fit;

@@ -31,6 +31,10 @@ public final class ProgramNames {
     public static final String LOGITS = "logits";
     /** Softmax probabilities output of inference models, [N, K]. */
     public static final String PROBABILITIES = "probabilities";
+    /** Per-feature means subtracted from the input of a standardised inference model, [example shape]. */
+    public static final String INPUT_MEAN = "input_mean";
+    /** Per-feature factors (1 / sd) applied after the means, [example shape]. */
+    public static final String INPUT_SCALE = "input_scale";
     /** Penultimate activations output of inference models, [N, H]. */
     public static final String PENULTIMATE = "penultimate";
 

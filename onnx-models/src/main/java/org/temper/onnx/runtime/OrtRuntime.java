@@ -6,20 +6,52 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtLoggingLevel;
 
 import java.util.EnumSet;
+import java.util.logging.Logger;
 
 /**
  * The one ONNX Runtime environment of the process, and the place where sessions are opened on a
  * chosen device. Asking for CUDA where it cannot load is an error that says why, never a silent
  * fall back to the CPU.
+ * <p>The environment owns process-wide thread pools (one intra-op thread per core, one inter-op
+ * thread); every session opened with a thread count of 0 runs on them, so the number of native
+ * threads does not grow with the number of open sessions. A session asked for an explicit thread
+ * count gets its own pool of that size, released when the session closes. When another library
+ * created ONNX Runtime's environment before Temper did, no shared pools can exist and every session
+ * has its own pool; {@link #sharesThreadPools()} says which case holds.
  */
 public final class OrtRuntime {
+
+    private static final Logger LOG = Logger.getLogger(OrtRuntime.class.getName());
+    private static final String NAME = "temper";
+    private static final OrtLoggingLevel LEVEL = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
+    private static final boolean SHARED_POOLS = createEnvironment();
 
     private OrtRuntime() {
     }
 
+    private static boolean createEnvironment() {
+        try (OrtEnvironment.ThreadingOptions pools = new OrtEnvironment.ThreadingOptions()) {
+            pools.setGlobalIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            pools.setGlobalInterOpNumThreads(1);
+            OrtEnvironment.getEnvironment(LEVEL, NAME, pools);
+            return true;
+        } catch (IllegalStateException e) {
+            LOG.warning("ONNX Runtime's environment was created before Temper's (" + e.getMessage()
+                    + "): every session gets its own thread pool");
+            return false;
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not set up its thread pools: " + e.getMessage(), e);
+        }
+    }
+
     /** @return the process-wide environment. */
     public static OrtEnvironment environment() {
-        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "temper");
+        return OrtEnvironment.getEnvironment();
+    }
+
+    /** @return whether sessions with a thread count of 0 share the environment's thread pools. */
+    public static boolean sharesThreadPools() {
+        return SHARED_POOLS;
     }
 
     /**
@@ -32,8 +64,12 @@ public final class OrtRuntime {
      */
     public static OrtSession open(byte[] model, ExecutionSettings settings) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(settings.intraOpThreads());
-            options.setInterOpNumThreads(1);
+            if (settings.intraOpThreads() == 0 && SHARED_POOLS) {
+                options.disablePerSessionThreads();
+            } else {
+                options.setIntraOpNumThreads(settings.intraOpThreads());
+                options.setInterOpNumThreads(1);
+            }
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             if (settings.device().kind() == Device.Kind.CUDA) {
                 addCuda(options, settings.device().index());

@@ -1,5 +1,7 @@
 package org.temper.onnx.fit;
 
+import org.temper.onnx.model.ModelFiles;
+import org.temper.onnx.model.TrainedNetwork;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +10,7 @@ import org.temper.onnx.data.IdxDirectory;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.optim.Sgd;
-import org.temper.onnx.program.Predictor;
+import org.temper.onnx.model.ModelSession;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Initializer;
 import org.temper.onnx.zoo.LeNet5;
@@ -39,7 +41,7 @@ class ConvNetTrainingTest {
                 r.epoch(), train.size(), r.seconds(), r.loss()));
         TrainedNetwork trained = result.network();
         float[] logits;
-        try (Predictor p = trained.predictor(ExecutionSettings.DEFAULT)) {
+        try (ModelSession p = trained.session(ExecutionSettings.DEFAULT)) {
             logits = p.logits(test.features(), test.size());
         }
         double accuracy = accuracy(logits, test);
@@ -48,7 +50,7 @@ class ConvNetTrainingTest {
 
         Path file = dir.resolve("lenet5.onnx");
         trained.save(file);
-        try (Predictor p = ModelFiles.read(file).predictor(ExecutionSettings.DEFAULT)) {
+        try (ModelSession p = ModelFiles.read(file).session(ExecutionSettings.DEFAULT)) {
             assertArrayEquals(logits, p.logits(test.features(), test.size()));
         }
     }

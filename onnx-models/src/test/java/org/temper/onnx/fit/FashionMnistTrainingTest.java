@@ -1,5 +1,6 @@
 package org.temper.onnx.fit;
 
+import org.temper.onnx.model.TrainedNetwork;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,7 @@ import org.temper.onnx.data.IdxDirectory;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.optim.Sgd;
-import org.temper.onnx.program.Predictor;
+import org.temper.onnx.model.ModelSession;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Initializer;
 import org.temper.onnx.zoo.Mlp;
@@ -32,7 +33,7 @@ class FashionMnistTrainingTest {
                 .withEpochs(epochs, 128);
         Mlp net = Mlp.create(train.exampleShape(), hidden, 10, 0, Initializer.HE_NORMAL, null, 1);
         TrainedNetwork trained = new Fitter(config, List.of()).fit(net, train, null, null).network();
-        try (Predictor p = trained.predictor(ExecutionSettings.DEFAULT)) {
+        try (ModelSession p = trained.session(ExecutionSettings.DEFAULT)) {
             float[] logits = p.logits(test.features(), test.size());
             int correct = 0;
             for (int i = 0; i < test.size(); i++) {

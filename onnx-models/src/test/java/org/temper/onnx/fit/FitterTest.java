@@ -1,12 +1,14 @@
 package org.temper.onnx.fit;
 
+import org.temper.onnx.model.SavedModel;
+import org.temper.onnx.model.ModelFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.SyntheticData;
 import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.objective.LabelSmoothing;
-import org.temper.onnx.program.Predictor;
+import org.temper.onnx.model.ModelSession;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Initializer;
 import org.temper.onnx.zoo.Mlp;
@@ -112,8 +114,8 @@ class FitterTest {
         assertEquals(List.of("0", "1", "2"), loaded.classNames());
         assertEquals(LabelSmoothing.hardTargets().describe(), loaded.metadata().get("temper.objective"));
         DenseDataset test = SyntheticData.blobs(30, 9);
-        try (Predictor a = r.network().predictor(ExecutionSettings.DEFAULT);
-             Predictor b = loaded.predictor(ExecutionSettings.DEFAULT)) {
+        try (ModelSession a = r.network().session(ExecutionSettings.DEFAULT);
+             ModelSession b = loaded.session(ExecutionSettings.DEFAULT)) {
             assertArrayEquals(a.logits(test.features(), test.size()), b.logits(test.features(), test.size()));
         }
     }
@@ -160,8 +162,8 @@ class FitterTest {
         Path file = dir.resolve("external.onnx");
         Files.write(file, model.build().toByteArray());
         DenseDataset test = SyntheticData.blobs(12, 5);
-        try (Predictor a = r.network().predictor(ExecutionSettings.DEFAULT);
-             Predictor b = ModelFiles.read(file).predictor(ExecutionSettings.DEFAULT)) {
+        try (ModelSession a = r.network().session(ExecutionSettings.DEFAULT);
+             ModelSession b = ModelFiles.read(file).session(ExecutionSettings.DEFAULT)) {
             assertArrayEquals(a.logits(test.features(), test.size()), b.logits(test.features(), test.size()));
         }
     }

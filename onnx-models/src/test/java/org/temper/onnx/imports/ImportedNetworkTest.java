@@ -5,16 +5,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.temper.onnx.data.DenseDataset;
-import org.temper.onnx.fit.ModelFiles;
-import org.temper.onnx.fit.SavedModel;
-import org.temper.onnx.fit.TrainedNetwork;
+import org.temper.onnx.model.ModelFiles;
+import org.temper.onnx.model.SavedModel;
+import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.graph.Graph;
 import org.temper.onnx.graph.Node;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.objective.LabelSmoothing;
 import org.temper.onnx.optim.Sgd;
 import org.temper.onnx.program.EpochProgram;
-import org.temper.onnx.program.Predictor;
+import org.temper.onnx.model.ModelSession;
 import org.temper.onnx.program.ProgramNames;
 import org.temper.onnx.program.TrainingSession;
 import org.temper.onnx.runtime.ExecutionSettings;
@@ -52,7 +52,7 @@ class ImportedNetworkTest {
         return new TrainedNetwork(net, params, DenseDataset.defaultNames(net.numClasses()), Map.of());
     }
 
-    private static float[] logits(Predictor p, float[] inputs, int rows) throws Exception {
+    private static float[] logits(ModelSession p, float[] inputs, int rows) throws Exception {
         FloatBuffer x = DenseDataset.allocateDirect(inputs.length);
         x.put(inputs).flip();
         return p.logits(x, rows);
@@ -92,7 +92,7 @@ class ImportedNetworkTest {
     void reproducesPyTorchsLogits(String model) throws Exception {
         ImportedNetwork net = load(model);
         ExportedModels.Reference ref = ExportedModels.reference(model);
-        try (Predictor p = trained(net, initial(net)).predictor(ExecutionSettings.DEFAULT)) {
+        try (ModelSession p = trained(net, initial(net)).session(ExecutionSettings.DEFAULT)) {
             float diff = maxAbsDiff(ref.logits(), logits(p, ref.inputs(), ref.rows()));
             assertTrue(diff < 1e-5, model + ": logits differ from PyTorch's by " + diff);
         }
@@ -195,9 +195,9 @@ class ImportedNetworkTest {
         float[] before;
         float[] expected;
         float[] actual;
-        try (Predictor original = trained(net, initial(net)).predictor(ExecutionSettings.DEFAULT);
-             Predictor inMemory = trained.predictor(ExecutionSettings.DEFAULT);
-             Predictor fromFile = saved.predictor(ExecutionSettings.DEFAULT)) {
+        try (ModelSession original = trained(net, initial(net)).session(ExecutionSettings.DEFAULT);
+             ModelSession inMemory = trained.session(ExecutionSettings.DEFAULT);
+             ModelSession fromFile = saved.session(ExecutionSettings.DEFAULT)) {
             before = logits(original, ref.inputs(), ref.rows());
             expected = logits(inMemory, ref.inputs(), ref.rows());
             actual = logits(fromFile, ref.inputs(), ref.rows());

@@ -1,5 +1,8 @@
 package org.temper.onnx.program;
 
+import org.temper.onnx.model.InferenceGraphs;
+import org.temper.onnx.model.ModelSignature;
+import org.temper.onnx.model.ModelSession;
 import org.junit.jupiter.api.Test;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.SyntheticData;
@@ -44,7 +47,7 @@ class NativeMemoryTest {
                 nativeAfterWarmUp = nativeKb();
             }
             try (TrainingSession s = new TrainingSession(program, 16, data, null, ExecutionSettings.DEFAULT);
-                 Predictor p = new Predictor(inference, ModelSignature.temper(new long[] {4}, 3),
+                 ModelSession p = new ModelSession(inference, ModelSignature.temper(new long[] {4}, 3),
                          ExecutionSettings.DEFAULT)) {
                 s.run(batch, new float[] {0.01f}, new float[] {1f});
                 Map<String, ai.onnxruntime.OnnxTensor> params = new java.util.HashMap<>();

@@ -1,5 +1,6 @@
 package org.temper.onnx.program;
 
+import org.temper.onnx.model.InferenceGraphs;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class OnnxCheckerTest {
             Graph training = EpochProgram.build(net, Distillation.softCrossEntropy(2, 0.6), Adam.adam(),
                     new GlobalNormClipping(1), 8).graph();
             Graph inference = InferenceGraphs.withInitializers(net,
-                    net.parameters().stream().map(org.temper.onnx.zoo.Parameter::initial).toList());
+                    net.parameters().stream().map(org.temper.onnx.zoo.Parameter::initial).toList(), null);
             for (Graph g : List.of(training, inference)) {
                 Path file = dir.resolve(g.name() + ".onnx");
                 Files.write(file, OnnxProto.toModel(g, "temper", Map.of()).toByteArray());

@@ -2,7 +2,7 @@ package org.temper.onnx.zoo;
 
 import org.junit.jupiter.api.Test;
 import org.temper.onnx.graph.TensorData;
-import org.temper.onnx.program.InferenceGraphs;
+import org.temper.onnx.model.InferenceGraphs;
 import org.temper.onnx.program.ProgramNames;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.runtime.GraphSession;
@@ -50,7 +50,7 @@ class ConvNetTest {
         float[] x = new float[2 * 28 * 28];
         Arrays.fill(x, 0.5f);
         try (GraphSession s = new GraphSession(InferenceGraphs.withInitializers(net,
-                net.parameters().stream().map(Parameter::initial).toList()), ExecutionSettings.DEFAULT)) {
+                net.parameters().stream().map(Parameter::initial).toList(), null), ExecutionSettings.DEFAULT)) {
             Map<String, TensorData> out = s.run(Map.of(ProgramNames.INPUT, TensorData.ofFloats(x, 2, 1, 28, 28)));
             assertArrayEquals(new long[] {2, 7}, out.get(ProgramNames.LOGITS).shape());
             assertArrayEquals(new long[] {2, 192}, out.get(ProgramNames.PENULTIMATE).shape());

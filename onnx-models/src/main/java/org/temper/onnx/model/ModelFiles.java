@@ -1,4 +1,4 @@
-package org.temper.onnx.fit;
+package org.temper.onnx.model;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -6,7 +6,6 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import org.temper.onnx.graph.OnnxFile;
-import org.temper.onnx.program.ModelSignature;
 import org.temper.onnx.program.ProgramNames;
 
 import java.io.IOException;
@@ -60,7 +59,28 @@ public final class ModelFiles {
      * @throws IOException naming the file and what is wrong with it
      */
     public static SavedModel read(Path path) throws IOException {
-        ModelProto model = OnnxFile.read(path);
+        return of(OnnxFile.read(path), path.toString());
+    }
+
+    /**
+     * Reads a classifier model held in memory (e.g. inside a Tribuo or Weka model), with the checks of
+     * {@link #read} that do not concern files.
+     * @param bytes the serialized ONNX model
+     * @param where how to name it in messages
+     * @return the model with its signature and metadata
+     * @throws IOException when the bytes are not an ONNX classifier model
+     */
+    public static SavedModel parse(byte[] bytes, String where) throws IOException {
+        ModelProto model;
+        try {
+            model = ModelProto.parseFrom(bytes);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IOException(where + " is not an ONNX model: " + e.getMessage(), e);
+        }
+        return of(model, where);
+    }
+
+    private static SavedModel of(ModelProto model, String path) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
         for (StringStringEntryProto e : model.getMetadataPropsList()) {
             meta.put(e.getKey(), e.getValue());
@@ -76,7 +96,14 @@ public final class ModelFiles {
         return new SavedModel(model, signature, classes, meta);
     }
 
-    private static ModelSignature signature(GraphProto g, Path path) throws IOException {
+    /**
+     * @param g a classifier graph
+     * @param where how to name it in messages (its file)
+     * @return its signature: the one non-initializer input, the output named logits (else the first)
+     *         and the outputs named probabilities and penultimate where present
+     * @throws IOException when the graph has no usable classifier signature
+     */
+    static ModelSignature signature(GraphProto g, String where) throws IOException {
         Set<String> inits = new HashSet<>();
         g.getInitializerList().forEach(t -> inits.add(t.getName()));
         List<ValueInfoProto> inputs = new ArrayList<>();
@@ -86,31 +113,36 @@ public final class ModelFiles {
             }
         }
         if (inputs.size() != 1) {
-            throw new IOException(path + " has " + inputs.size() + " inputs; a classifier model needs exactly one");
+            throw new IOException(where + " has " + inputs.size() + " inputs; a classifier model needs exactly one");
         }
         ValueInfoProto logits = g.getOutputList().stream().filter(o -> o.getName().equals(ProgramNames.LOGITS))
                 .findFirst().orElse(g.getOutputCount() > 0 ? g.getOutput(0) : null);
         if (logits == null) {
-            throw new IOException(path + " has no outputs");
+            throw new IOException(where + " has no outputs");
         }
-        long[] in = fixedDims(inputs.get(0), path);
-        long[] out = fixedDims(logits, path);
+        long[] in = fixedDims(inputs.get(0), where);
+        long[] out = fixedDims(logits, where);
         if (in.length < 2 || out.length != 2) {
-            throw new IOException(path + ": expected an input [N, ...] and logits [N, K], found input of rank "
+            throw new IOException(where + ": expected an input [N, ...] and logits [N, K], found input of rank "
                     + in.length + " and output '" + logits.getName() + "' of rank " + out.length);
         }
+        Set<String> outputs = new HashSet<>();
+        g.getOutputList().forEach(o -> outputs.add(o.getName()));
+        boolean logitsNamed = logits.getName().equals(ProgramNames.LOGITS);
         return new ModelSignature(inputs.get(0).getName(), logits.getName(),
+                logitsNamed && outputs.contains(ProgramNames.PROBABILITIES) ? ProgramNames.PROBABILITIES : null,
+                logitsNamed && outputs.contains(ProgramNames.PENULTIMATE) ? ProgramNames.PENULTIMATE : null,
                 java.util.Arrays.copyOfRange(in, 1, in.length), (int) out[1]);
     }
 
-    private static long[] fixedDims(ValueInfoProto vi, Path path) throws IOException {
+    private static long[] fixedDims(ValueInfoProto vi, String where) throws IOException {
         TensorShapeProto shape = vi.getType().getTensorType().getShape();
         long[] dims = new long[shape.getDimCount()];
         for (int i = 0; i < dims.length; i++) {
             TensorShapeProto.Dimension d = shape.getDim(i);
             dims[i] = d.hasDimValue() ? d.getDimValue() : -1;
             if (i > 0 && dims[i] <= 0) {
-                throw new IOException(path + ": dimension " + i + " of '" + vi.getName()
+                throw new IOException(where + ": dimension " + i + " of '" + vi.getName()
                         + "' is not fixed; only the batch dimension may vary");
             }
         }

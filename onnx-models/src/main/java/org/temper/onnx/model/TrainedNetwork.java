@@ -1,13 +1,10 @@
-package org.temper.onnx.fit;
+package org.temper.onnx.model;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnxruntime.OrtException;
+import org.temper.onnx.data.Standardization;
 import org.temper.onnx.graph.Graph;
 import org.temper.onnx.graph.OnnxProto;
 import org.temper.onnx.graph.TensorData;
-import org.temper.onnx.program.InferenceGraphs;
-import org.temper.onnx.program.ModelSignature;
-import org.temper.onnx.program.Predictor;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Network;
 
@@ -18,19 +15,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A network with trained parameters. It becomes an ordinary ONNX inference model (weights as
+ * A network with trained parameters and the input standardisation it was trained behind, if any.
+ * It becomes an ordinary ONNX inference model (standardisation as the first nodes, weights as
  * initializers; outputs logits, probabilities and penultimate activations; training settings as
- * metadata) that any ONNX consumer can load.
+ * metadata) that any ONNX consumer can load and feed with raw features.
  */
 public final class TrainedNetwork {
 
     /** Metadata key of the class names, one per line, in label order. */
     public static final String CLASSES_KEY = "temper.classes";
+    /** Metadata key saying what the model's classifier output holds: {@code logits} or {@code probabilities}. */
+    public static final String SCORES_KEY = "temper.scores";
+    /** Metadata key of the input preprocessing: {@code standardize} or {@code none}. */
+    public static final String PREPROCESSING_KEY = "temper.input_preprocessing";
 
     private final Network network;
     private final List<TensorData> parameters;
     private final List<String> classNames;
     private final Map<String, String> metadata;
+    private final Standardization standardization;
 
     /**
      * @param network the architecture
@@ -40,6 +43,11 @@ public final class TrainedNetwork {
      */
     public TrainedNetwork(Network network, List<TensorData> parameters, List<String> classNames,
                           Map<String, String> metadata) {
+        this(network, parameters, classNames, metadata, null);
+    }
+
+    private TrainedNetwork(Network network, List<TensorData> parameters, List<String> classNames,
+                           Map<String, String> metadata, Standardization standardization) {
         if (parameters.size() != network.parameters().size()) {
             throw new IllegalArgumentException("Expected " + network.parameters().size() + " parameters, got "
                     + parameters.size());
@@ -54,7 +62,23 @@ public final class TrainedNetwork {
         Map<String, String> m = new LinkedHashMap<>(metadata);
         m.put("temper.network", network.describe());
         m.put(CLASSES_KEY, String.join("\n", classNames));
+        m.put(SCORES_KEY, "logits");
+        m.put(PREPROCESSING_KEY, standardization == null ? "none" : "standardize");
         this.metadata = java.util.Collections.unmodifiableMap(m);
+        this.standardization = standardization;
+    }
+
+    /**
+     * @param fitted the standardisation the parameters were trained behind
+     * @return the same network, its inference graph standardising raw input first
+     */
+    public TrainedNetwork withStandardization(Standardization fitted) {
+        return new TrainedNetwork(network, parameters, classNames, metadata, fitted);
+    }
+
+    /** @return the input standardisation of the inference graph, or null for none. */
+    public Standardization standardization() {
+        return standardization;
     }
 
     /** @return the architecture. */
@@ -79,12 +103,16 @@ public final class TrainedNetwork {
 
     /** @return how to call the inference model. */
     public ModelSignature signature() {
-        return ModelSignature.temper(network.exampleShape(), network.numClasses());
+        try {
+            return ModelFiles.signature(toOnnx().getGraph(), "the trained network");
+        } catch (IOException e) {
+            throw new IllegalStateException("Temper built an inference graph without a classifier signature", e);
+        }
     }
 
     /** @return the inference graph with the trained weights as initializers. */
     public Graph inferenceGraph() {
-        return InferenceGraphs.withInitializers(network, parameters);
+        return InferenceGraphs.withInitializers(network, parameters, standardization);
     }
 
     /** @return the inference model as ONNX protobuf. */
@@ -94,11 +122,10 @@ public final class TrainedNetwork {
 
     /**
      * @param settings device and threads
-     * @return a predictor over the inference model; the caller closes it
-     * @throws OrtException when ONNX Runtime rejects the model
+     * @return a session over the inference model, opened at its first call; the caller closes it
      */
-    public Predictor predictor(ExecutionSettings settings) throws OrtException {
-        return new Predictor(toOnnx().toByteArray(), signature(), settings);
+    public ModelSession session(ExecutionSettings settings) {
+        return new ModelSession(toOnnx().toByteArray(), signature(), settings);
     }
 
     /**

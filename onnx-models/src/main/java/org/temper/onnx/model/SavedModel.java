@@ -1,9 +1,6 @@
-package org.temper.onnx.fit;
+package org.temper.onnx.model;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnxruntime.OrtException;
-import org.temper.onnx.program.ModelSignature;
-import org.temper.onnx.program.Predictor;
 import org.temper.onnx.runtime.ExecutionSettings;
 
 import java.util.List;
@@ -21,10 +18,10 @@ public record SavedModel(ModelProto model, ModelSignature signature, List<String
 
     /**
      * @param settings device and threads
-     * @return a predictor; the caller closes it
-     * @throws OrtException when ONNX Runtime rejects the model (e.g. an operator it does not know)
+     * @return a session, opened at its first call (where ONNX Runtime may reject the model, e.g. for an
+     *         operator it does not know); the caller closes it
      */
-    public Predictor predictor(ExecutionSettings settings) throws OrtException {
-        return new Predictor(model.toByteArray(), signature, settings);
+    public ModelSession session(ExecutionSettings settings) {
+        return new ModelSession(model.toByteArray(), signature, settings);
     }
 }

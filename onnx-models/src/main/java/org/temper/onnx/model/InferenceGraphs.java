@@ -1,5 +1,6 @@
-package org.temper.onnx.program;
+package org.temper.onnx.model;
 
+import org.temper.onnx.data.Standardization;
 import org.temper.onnx.graph.DType;
 import org.temper.onnx.graph.Dim;
 import org.temper.onnx.graph.Graph;
@@ -7,6 +8,7 @@ import org.temper.onnx.graph.GraphBuilder;
 import org.temper.onnx.graph.Shape;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.graph.Value;
+import org.temper.onnx.program.ProgramNames;
 import org.temper.onnx.zoo.Network;
 import org.temper.onnx.zoo.Parameter;
 
@@ -15,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The inference graphs of a network: the forward pass without dropout, to logits and probabilities. */
+/**
+ * The inference graphs of a network: the forward pass without dropout, to logits and probabilities,
+ * behind the input standardisation the network was trained with (when it was).
+ */
 public final class InferenceGraphs {
 
     private InferenceGraphs() {
@@ -25,11 +30,19 @@ public final class InferenceGraphs {
      * The graph saved as a trained model: parameters are initializers, so any ONNX consumer can run it.
      * @param network the architecture
      * @param trained parameter values in the order of {@link Network#parameters()}
+     * @param standardization the input standardisation fitted on the training data, or null for none:
+     *        its means and scales become the graph's first nodes, so that consumers feed raw features
      * @return a graph from {@value ProgramNames#INPUT} to logits, probabilities and penultimate activations
      */
-    public static Graph withInitializers(Network network, List<TensorData> trained) {
+    public static Graph withInitializers(Network network, List<TensorData> trained, Standardization standardization) {
         GraphBuilder b = new GraphBuilder();
         Value input = declareInput(b, network);
+        if (standardization != null) {
+            long[] shape = standardization.exampleShape();
+            Value mean = b.initializer(ProgramNames.INPUT_MEAN, TensorData.ofFloats(standardization.mean(), shape));
+            Value scale = b.initializer(ProgramNames.INPUT_SCALE, TensorData.ofFloats(standardization.scale(), shape));
+            input = b.mul(b.sub(input, mean), scale);
+        }
         Map<String, Value> params = new LinkedHashMap<>();
         List<Parameter> ps = network.parameters();
         for (int i = 0; i < ps.size(); i++) {
