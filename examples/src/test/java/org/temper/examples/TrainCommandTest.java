@@ -78,16 +78,20 @@ class TrainCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--alpha|1.5|alpha must be in [0, 1)",
-        "--temperature|0|temperature",
-        "--batch|0|Batch size must be positive",
-        "--objective|xx|use ce, ls, cp or kd",
-        "--device|tpu|use cpu, cuda or cuda:N",
+        "--alpha|1.5|alpha = 1.5: label smoothing's alpha must be in [0, 1)",
+        "--temperature|0|temperature = 0.0: the distillation temperature must be finite and > 0",
+        "--batch|0|batchSize = 0: give a batch size in [1,",
+        "--threads|100000|threads = 100000: give 1 to",
+        "--objective|xx|--objective xx: use one of [ce, cp, kd, ls]",
+        "--device|tpu|device 'tpu'",
         "--data|/no/such/folder|no such folder"})
     void impossibleValuesAreOneClearLine(String flag, String value, String message, @TempDir Path dir) {
         String objective = flag.equals("--objective") ? value : flag.equals("--temperature") ? "kd" : "ls";
-        List<String> args = new java.util.ArrayList<>(List.of("train", "--objective", objective, "--teacher", "x.onnx",
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--objective", objective,
                 "--limit", "100", "--epochs", "1", "--out", dir.resolve("m.onnx").toString()));
+        if (objective.equals("kd")) {
+            args.addAll(List.of("--teacher", "x.onnx"));
+        }
         if (!flag.equals("--objective")) {
             args.addAll(List.of(flag, value));
         }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NetworkModelTest {
@@ -74,12 +75,17 @@ class NetworkModelTest {
     }
 
     @Test
-    void closedModelReopensOnTheNextPrediction() {
+    void aClosedModelRefusesPredictionsClearly() {
         NetworkModel copy = (NetworkModel) model.copy();
         Prediction<Label> before = copy.predict(test.getExample(1));
+        assertTrue(before.distributionEquals(model.predict(test.getExample(1)), 0), "a copy predicts the same");
         copy.close();
-        assertTrue(before.distributionEquals(copy.predict(test.getExample(1)), 0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> copy.predict(test.getExample(1)));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
         copy.close();
+        NetworkModel unused = (NetworkModel) model.copy();
+        unused.close();
+        assertThrows(IllegalStateException.class, () -> unused.predict(test.getExample(1)));
     }
 
     @Test

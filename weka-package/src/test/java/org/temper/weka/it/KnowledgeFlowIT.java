@@ -36,7 +36,7 @@ class KnowledgeFlowIT {
                 "weka.knowledgeflow.FlowRunner", flow.toString());
         String log = r.out() + r.err();
         assertEquals(0, r.exitCode(), log);
-        assertTrue(log.contains("LabelSmoothedNetwork: epoch 20/20 loss "), "the network trained:\n" + log);
+        assertTrue(log.contains("LabelSmoothedNetwork: epoch 20/20: loss "), "the network trained:\n" + log);
         assertTrue(Files.exists(saved), log);
         String text = Files.readString(saved);
         assertTrue(text.contains("Scheme: LabelSmoothedNetwork"), text);
