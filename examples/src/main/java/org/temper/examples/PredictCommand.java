@@ -2,8 +2,8 @@ package org.temper.examples;
 
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.model.ModelFiles;
-import org.temper.onnx.model.SavedModel;
 import org.temper.onnx.model.ModelSession;
+import org.temper.onnx.model.SavedModel;
 import org.temper.onnx.runtime.Device;
 import org.temper.onnx.runtime.ExecutionSettings;
 import picocli.CommandLine.Command;
@@ -39,12 +39,16 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE.csv", description = "Write one label per line.")
     Path labelsOut;
 
+    @Option(names = "--penultimate", paramLabel = "FILE.csv",
+            description = "Write one row of the last hidden layer's activations per example (Temper's networks).")
+    Path penultimateOut;
+
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
     String device;
 
     @Override
     public Integer call() throws Exception {
-        for (Path p : new Path[] {logitsOut, labelsOut}) {
+        for (Path p : new Path[] {logitsOut, labelsOut, penultimateOut}) {
             if (p != null && Files.exists(p)) {
                 throw new IllegalArgumentException(p + " already exists; choose another path or delete it first");
             }
@@ -61,31 +65,48 @@ final class PredictCommand implements Callable<Integer> {
                     + Arrays.toString(d.exampleShape()));
         }
         float[] logits;
+        float[] penultimate = null;
         try (ModelSession session = saved.session(new ExecutionSettings(Device.parse(device), 0))) {
             logits = session.logits(d.features(), d.size());
+            if (penultimateOut != null) {
+                if (saved.signature().penultimate() == null) {
+                    throw new IllegalArgumentException(model + " has no penultimate output: --penultimate needs one of"
+                            + " Temper's networks with a hidden layer");
+                }
+                penultimate = session.penultimate(d.features(), d.size());
+            }
         }
         int k = saved.signature().numClasses();
         System.out.printf(Locale.ROOT, "%s on %d %s examples: accuracy %.2f%%%n", model, d.size(), split,
                 100 * Logits.accuracy(logits, d.labels(), k));
         if (logitsOut != null) {
-            try (BufferedWriter w = Files.newBufferedWriter(logitsOut, StandardOpenOption.CREATE_NEW)) {
-                for (int i = 0; i < d.size(); i++) {
-                    for (int c = 0; c < k; c++) {
-                        if (c > 0) {
-                            w.write(',');
-                        }
-                        w.write(Float.toString(logits[i * k + c]));
-                    }
-                    w.newLine();
-                }
-            }
+            writeRows(logits, d.size(), logitsOut);
             System.out.println("Logits written to " + logitsOut);
+        }
+        if (penultimateOut != null) {
+            writeRows(penultimate, d.size(), penultimateOut);
+            System.out.println("Penultimate activations written to " + penultimateOut);
         }
         if (labelsOut != null) {
             writeLabels(d.labels(), labelsOut);
             System.out.println("Labels written to " + labelsOut);
         }
         return 0;
+    }
+
+    private static void writeRows(float[] values, int n, Path out) throws IOException {
+        int width = n == 0 ? 0 : values.length / n;
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardOpenOption.CREATE_NEW)) {
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < width; c++) {
+                    if (c > 0) {
+                        w.write(',');
+                    }
+                    w.write(Float.toString(values[i * width + c]));
+                }
+                w.newLine();
+            }
+        }
     }
 
     private static void writeLabels(long[] labels, Path out) throws IOException {

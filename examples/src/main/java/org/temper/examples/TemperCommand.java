@@ -27,6 +27,7 @@ public final class TemperCommand implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TemperCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
                     || e instanceof org.temper.onnx.runtime.DeviceUnavailableException

@@ -110,4 +110,20 @@ class TrainCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("needs --teacher"), missing.err());
     }
+
+    @Test
+    void trainsOnACsvFileAndWritesPenultimateActivations(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("wine.onnx");
+        Run train = run("train", "--data", "../testdata/wine.csv", "--hidden", "12", "--epochs", "3",
+                "--out", model.toString());
+        assertEquals(0, train.code(), train.out() + train.err());
+        assertTrue(train.out().contains("Test accuracy"), train.out());
+        Path activations = dir.resolve("penultimate.csv");
+        Run predict = run("predict", "--model", model.toString(), "--data", "../testdata/wine.csv",
+                "--penultimate", activations.toString());
+        assertEquals(0, predict.code(), predict.out() + predict.err());
+        List<String> rows = java.nio.file.Files.readAllLines(activations);
+        assertEquals(53, rows.size(), "the stratified 30 % test part of 59 + 71 + 48 rows: 18 + 21 + 14");
+        assertEquals(12, rows.get(0).split(",").length);
+    }
 }

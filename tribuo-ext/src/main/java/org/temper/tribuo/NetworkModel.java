@@ -9,7 +9,6 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.temper.onnx.model.ModelSession;
 import org.temper.onnx.model.SavedModel;
 import org.temper.onnx.model.TrainedNetwork;
-import org.temper.onnx.program.ProgramNames;
 import org.temper.onnx.runtime.Device;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.tribuo.protos.NetworkModelProto;
@@ -240,7 +239,7 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
     }
 
     /**
-     * @return the ONNX model as trained: input {@value ProgramNames#INPUT} [N, features], outputs logits,
+     * @return the ONNX model as trained: input "input" [N, features], outputs logits,
      *         probabilities and penultimate activations, Temper's training settings as metadata
      */
     public OnnxMl.ModelProto trainedGraph() {
@@ -278,6 +277,6 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
     /** Writes the network, from features to probabilities, into the input's ONNX context. */
     @Override
     public ONNXNode writeONNXGraph(ONNXRef<?> input) {
-        return OnnxGraphCopy.copy(trainedGraph().getGraph(), input, ProgramNames.PROBABILITIES);
+        return OnnxGraphCopy.copy(trainedGraph().getGraph(), input, saved().signature().probabilities());
     }
 }
