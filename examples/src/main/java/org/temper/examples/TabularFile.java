@@ -57,7 +57,7 @@ public final class TabularFile {
      * @param featureNames the name of each feature column, index = position in an example
      */
     public record TrainTest(DenseDataset train, DenseDataset test, List<String> featureNames) {
-        /** Copies the names. */
+        // Copies the names.
         public TrainTest {
             featureNames = List.copyOf(featureNames);
         }

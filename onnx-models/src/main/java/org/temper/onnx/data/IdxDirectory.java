@@ -35,12 +35,18 @@ public record IdxDirectory(Path folder, List<String> classNames) {
         return d;
     }
 
-    /** @return the training set */
+    /**
+     * @return the training set
+     * @throws IOException when the files are missing or not IDX files
+     */
     public DenseDataset train() throws IOException {
         return IdxReader.read(find("train-images-idx3-ubyte"), find("train-labels-idx1-ubyte"), classNames);
     }
 
-    /** @return the test set */
+    /**
+     * @return the test set
+     * @throws IOException when the files are missing or not IDX files
+     */
     public DenseDataset test() throws IOException {
         return IdxReader.read(find("t10k-images-idx3-ubyte"), find("t10k-labels-idx1-ubyte"), classNames);
     }

@@ -15,7 +15,14 @@ import java.util.Locale;
  */
 public record FitResult(TrainedNetwork network, List<EpochReport> history, StopReason stopReason, int keptEpoch) {
 
-    /** Copies the history. */
+    /**
+     * Copies the history.
+     * @param network the trained network
+     * @param history one report per epoch run
+     * @param stopReason why training ended
+     * @param keptEpoch the 1-based epoch whose parameters the network holds (the best validation epoch
+     *        after early stopping, else the last epoch run)
+     */
     public FitResult {
         history = List.copyOf(history);
     }

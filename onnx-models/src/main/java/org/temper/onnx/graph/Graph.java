@@ -15,7 +15,14 @@ import java.util.Map;
 public record Graph(String name, List<Value> inputs, List<Value> outputs, Map<Value, TensorData> initializers,
                     List<Node> nodes) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     * @param name the graph name
+     * @param inputs the declared inputs
+     * @param outputs the declared outputs
+     * @param initializers constant tensors by value, stored in the model
+     * @param nodes the nodes, each after the producers of its inputs
+     */
     public Graph {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);

@@ -175,47 +175,84 @@ public final class GraphBuilder {
 
     // ------------------------------------------------------------------ elementwise
 
-    /** @return a + b with broadcasting. */
+    /**
+     * @param a the first operand
+     * @param b the second operand
+     * @return a + b with broadcasting.
+     */
     public Value add(Value a, Value b) {
         return binary("Add", a, b);
     }
 
-    /** @return a - b with broadcasting. */
+    /**
+     * @param a the first operand
+     * @param b the second operand
+     * @return a - b with broadcasting.
+     */
     public Value sub(Value a, Value b) {
         return binary("Sub", a, b);
     }
 
-    /** @return a * b with broadcasting. */
+    /**
+     * @param a the first operand
+     * @param b the second operand
+     * @return a * b with broadcasting.
+     */
     public Value mul(Value a, Value b) {
         return binary("Mul", a, b);
     }
 
-    /** @return a / b with broadcasting. */
+    /**
+     * @param a the first operand
+     * @param b the second operand
+     * @return a / b with broadcasting.
+     */
     public Value div(Value a, Value b) {
         return binary("Div", a, b);
     }
 
-    /** @return a ^ b with broadcasting. */
+    /**
+     * @param a the first operand
+     * @param b the second operand
+     * @return a ^ b with broadcasting.
+     */
     public Value pow(Value a, Value b) {
         return binary("Pow", a, b);
     }
 
-    /** @return max(a, b) elementwise with broadcasting. */
+    /**
+     * @param a the first operand
+     * @param b the second operand
+     * @return max(a, b) elementwise with broadcasting.
+     */
     public Value max(Value a, Value b) {
         return binary("Max", a, b);
     }
 
-    /** @return a &gt; b as booleans. */
+    /**
+     * @param a the first operand
+     * @param b the second operand
+     * @return a &gt; b as booleans.
+     */
     public Value greater(Value a, Value b) {
         return op1("Greater", List.of(a, b), Map.of(), DType.BOOL, broadcast(a.shape(), b.shape()));
     }
 
-    /** @return a == b as booleans. */
+    /**
+     * @param a the first operand
+     * @param b the second operand
+     * @return a == b as booleans.
+     */
     public Value equal(Value a, Value b) {
         return op1("Equal", List.of(a, b), Map.of(), DType.BOOL, broadcast(a.shape(), b.shape()));
     }
 
-    /** @return cond ? a : b elementwise. */
+    /**
+     * @param cond the booleans that choose a
+     * @param a the first operand
+     * @param b the second operand
+     * @return cond ? a : b elementwise.
+     */
     public Value where(Value cond, Value a, Value b) {
         return op1("Where", Arrays.asList(cond, a, b), Map.of(), a.dtype(),
                 broadcast(cond.shape(), broadcast(a.shape(), b.shape())));
@@ -228,47 +265,74 @@ public final class GraphBuilder {
         return op1(opType, List.of(a, b), Map.of(), a.dtype(), broadcast(a.shape(), b.shape()));
     }
 
-    /** @return relu(x). */
+    /**
+     * @param x the input
+     * @return relu(x).
+     */
     public Value relu(Value x) {
         return unary("Relu", x);
     }
 
-    /** @return sigmoid(x). */
+    /**
+     * @param x the input
+     * @return sigmoid(x).
+     */
     public Value sigmoid(Value x) {
         return unary("Sigmoid", x);
     }
 
-    /** @return tanh(x). */
+    /**
+     * @param x the input
+     * @return tanh(x).
+     */
     public Value tanh(Value x) {
         return unary("Tanh", x);
     }
 
-    /** @return exp(x). */
+    /**
+     * @param x the input
+     * @return exp(x).
+     */
     public Value exp(Value x) {
         return unary("Exp", x);
     }
 
-    /** @return log(x). */
+    /**
+     * @param x the input
+     * @return log(x).
+     */
     public Value log(Value x) {
         return unary("Log", x);
     }
 
-    /** @return -x. */
+    /**
+     * @param x the input
+     * @return -x.
+     */
     public Value neg(Value x) {
         return unary("Neg", x);
     }
 
-    /** @return sqrt(x). */
+    /**
+     * @param x the input
+     * @return sqrt(x).
+     */
     public Value sqrt(Value x) {
         return unary("Sqrt", x);
     }
 
-    /** @return |x|. */
+    /**
+     * @param x the input
+     * @return |x|.
+     */
     public Value abs(Value x) {
         return unary("Abs", x);
     }
 
-    /** @return x unchanged, as a new value. */
+    /**
+     * @param x the input
+     * @return x unchanged, as a new value.
+     */
     public Value identity(Value x) {
         return unary("Identity", x);
     }
@@ -716,7 +780,11 @@ public final class GraphBuilder {
 
     // ------------------------------------------------------------------ minimum and sums of squares
 
-    /** @return min(a, b) elementwise with broadcasting. */
+    /**
+     * @param a the first operand
+     * @param b the second operand
+     * @return min(a, b) elementwise with broadcasting.
+     */
     public Value min(Value a, Value b) {
         return binary("Min", a, b);
     }

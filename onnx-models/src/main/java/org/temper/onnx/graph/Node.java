@@ -18,7 +18,15 @@ import java.util.Map;
 public record Node(String opType, String domain, String name, List<Value> inputs, List<Value> outputs,
                    Map<String, Object> attributes) {
 
-    /** Copies the lists and map so that a node never changes after construction. */
+    /**
+     * Copies the lists and map so that a node never changes after construction.
+     * @param opType the ONNX operator type, e.g. "Gemm"
+     * @param domain the operator domain, "" for the default ONNX domain
+     * @param name the node name, unique within the model
+     * @param inputs the input values
+     * @param outputs the output values
+     * @param attributes the attributes by name
+     */
     public Node {
         inputs = Collections.unmodifiableList(new java.util.ArrayList<>(inputs));
         outputs = List.copyOf(outputs);

@@ -19,7 +19,15 @@ import java.util.Objects;
 public record ModelSignature(String input, String logits, String probabilities, String penultimate,
                              long[] exampleShape, int numClasses) {
 
-    /** Copies the shape. */
+    /**
+     * Copies the shape.
+     * @param input the input name
+     * @param logits the classifier output's name (logits in Temper's models; a foreign model's first output)
+     * @param probabilities the probabilities output's name, or null
+     * @param penultimate the penultimate activations' output name, or null
+     * @param exampleShape the shape of one example (the input without its batch dimension)
+     * @param numClasses the width of the classifier output
+     */
     public ModelSignature {
         exampleShape = exampleShape.clone();
     }
@@ -44,6 +52,7 @@ public record ModelSignature(String input, String logits, String probabilities, 
                 ProgramNames.PENULTIMATE, exampleShape, numClasses);
     }
 
+    /** @return a copy of the shape of one example */
     @Override
     public long[] exampleShape() {
         return exampleShape.clone();

@@ -6,7 +6,10 @@ package org.temper.onnx.optim;
  */
 public record ConstantRate(double rate) implements LearningRateSchedule {
 
-    /** Checks the rate. */
+    /**
+     * Checks the rate.
+     * @param rate the learning rate, &gt;= 0
+     */
     public ConstantRate {
         ScheduleArguments.checkRate(rate);
     }

@@ -8,7 +8,12 @@ package org.temper.onnx.optim;
  */
 public record CosineDecay(double initial, double floor, Stepping stepping) implements LearningRateSchedule {
 
-    /** Checks the rates. */
+    /**
+     * Checks the rates.
+     * @param initial the rate at the start, &gt;= 0
+     * @param floor the rate approached at the end, in [0, initial]
+     * @param stepping per epoch or per step
+     */
     public CosineDecay {
         ScheduleArguments.checkRate(initial);
         if (!(floor >= 0 && floor <= initial)) {

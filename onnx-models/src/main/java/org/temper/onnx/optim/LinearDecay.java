@@ -8,7 +8,11 @@ package org.temper.onnx.optim;
  */
 public record LinearDecay(double initial, Stepping stepping) implements LearningRateSchedule {
 
-    /** Checks the rate. */
+    /**
+     * Checks the rate.
+     * @param initial the rate at the start, &gt;= 0
+     * @param stepping per epoch or per step
+     */
     public LinearDecay {
         ScheduleArguments.checkRate(initial);
     }

@@ -8,7 +8,12 @@ package org.temper.onnx.optim;
  */
 public record StepDecay(double initial, int everyEpochs, double gamma) implements LearningRateSchedule {
 
-    /** Checks the settings. */
+    /**
+     * Checks the settings.
+     * @param initial the rate of the first epoch, &gt;= 0
+     * @param everyEpochs epochs between decays, &gt;= 1
+     * @param gamma the factor per decay, in (0, 1]
+     */
     public StepDecay {
         ScheduleArguments.checkRate(initial);
         if (everyEpochs < 1) {

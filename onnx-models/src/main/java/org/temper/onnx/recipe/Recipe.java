@@ -530,31 +530,46 @@ public final class Recipe {
             seed = r.seed;
         }
 
-        /** @param v the architecture @return this */
+        /**
+         * @param v the architecture
+         * @return this
+         */
         public Builder architecture(Architecture v) {
             architecture = v;
             return this;
         }
 
-        /** @param v hidden layer widths of the MLP, possibly none @return this */
+        /**
+         * @param v hidden layer widths of the MLP, possibly none
+         * @return this
+         */
         public Builder hidden(int... v) {
             hidden = v.clone();
             return this;
         }
 
-        /** @param v dropout probability @return this */
+        /**
+         * @param v dropout probability
+         * @return this
+         */
         public Builder dropout(double v) {
             dropout = v;
             return this;
         }
 
-        /** @param v the weight initialiser @return this */
+        /**
+         * @param v the weight initialiser
+         * @return this
+         */
         public Builder initializer(Initializer v) {
             initializer = v;
             return this;
         }
 
-        /** @param v per-layer learning-rate multipliers of the MLP, or null for all 1 @return this */
+        /**
+         * @param v per-layer learning-rate multipliers of the MLP, or null for all 1
+         * @return this
+         */
         public Builder layerRates(double... v) {
             layerRates = v == null ? null : v.clone();
             return this;
@@ -571,175 +586,262 @@ public final class Recipe {
             return this;
         }
 
-        /** @param v the objective @return this */
+        /**
+         * @param v the objective
+         * @return this
+         */
         public Builder objective(ObjectiveKind v) {
             objective = v;
             return this;
         }
 
-        /** @param v label smoothing's alpha @return this */
+        /**
+         * @param v label smoothing's alpha
+         * @return this
+         */
         public Builder alpha(double v) {
             alpha = v;
             return this;
         }
 
-        /** @param v where smoothing mass goes @return this */
+        /**
+         * @param v where smoothing mass goes
+         * @return this
+         */
         public Builder smoothing(Variant v) {
             smoothing = v;
             return this;
         }
 
-        /** @param v the confidence penalty's weight @return this */
+        /**
+         * @param v the confidence penalty's weight
+         * @return this
+         */
         public Builder penalty(double v) {
             penalty = v;
             return this;
         }
 
-        /** @param v the penalty's annealing @return this */
+        /**
+         * @param v the penalty's annealing
+         * @return this
+         */
         public Builder annealing(Annealing v) {
             annealing = v;
             return this;
         }
 
-        /** @param v the hinge threshold in nats, or null for the plain penalty @return this */
+        /**
+         * @param v the hinge threshold in nats, or null for the plain penalty
+         * @return this
+         */
         public Builder hinge(Double v) {
             hinge = v;
             return this;
         }
 
-        /** @param v distillation temperature @return this */
+        /**
+         * @param v distillation temperature
+         * @return this
+         */
         public Builder temperature(double v) {
             temperature = v;
             return this;
         }
 
-        /** @param v weight of the distillation's soft term @return this */
+        /**
+         * @param v weight of the distillation's soft term
+         * @return this
+         */
         public Builder softWeight(double v) {
             softWeight = v;
             return this;
         }
 
-        /** @param v the distillation's soft term @return this */
+        /**
+         * @param v the distillation's soft term
+         * @return this
+         */
         public Builder softTerm(SoftTerm v) {
             softTerm = v;
             return this;
         }
 
-        /** @param v the update rule @return this */
+        /**
+         * @param v the update rule
+         * @return this
+         */
         public Builder optimizer(OptimizerKind v) {
             optimizer = v;
             return this;
         }
 
-        /** @param v the base learning rate @return this */
+        /**
+         * @param v the base learning rate
+         * @return this
+         */
         public Builder learningRate(double v) {
             learningRate = v;
             return this;
         }
 
-        /** @param v SGD momentum @return this */
+        /**
+         * @param v SGD momentum
+         * @return this
+         */
         public Builder momentum(double v) {
             momentum = v;
             return this;
         }
 
-        /** @param v SGD dampening @return this */
+        /**
+         * @param v SGD dampening
+         * @return this
+         */
         public Builder dampening(double v) {
             dampening = v;
             return this;
         }
 
-        /** @param v Nesterov momentum @return this */
+        /**
+         * @param v Nesterov momentum
+         * @return this
+         */
         public Builder nesterov(boolean v) {
             nesterov = v;
             return this;
         }
 
-        /** @param v weight decay @return this */
+        /**
+         * @param v weight decay
+         * @return this
+         */
         public Builder weightDecay(double v) {
             weightDecay = v;
             return this;
         }
 
-        /** @param v the learning-rate schedule @return this */
+        /**
+         * @param v the learning-rate schedule
+         * @return this
+         */
         public Builder schedule(Schedule v) {
             schedule = v;
             return this;
         }
 
-        /** @param v STEP schedule: epochs between decays @return this */
+        /**
+         * @param v STEP schedule: epochs between decays
+         * @return this
+         */
         public Builder stepEpochs(int v) {
             stepEpochs = v;
             return this;
         }
 
-        /** @param v STEP schedule: factor at each decay @return this */
+        /**
+         * @param v STEP schedule: factor at each decay
+         * @return this
+         */
         public Builder stepGamma(double v) {
             stepGamma = v;
             return this;
         }
 
-        /** @param v the largest global gradient norm, 0 for none @return this */
+        /**
+         * @param v the largest global gradient norm, 0 for none
+         * @return this
+         */
         public Builder clipNorm(double v) {
             clipNorm = v;
             return this;
         }
 
-        /** @param v passes over the data @return this */
+        /**
+         * @param v passes over the data
+         * @return this
+         */
         public Builder epochs(int v) {
             epochs = v;
             return this;
         }
 
-        /** @param v examples per step @return this */
+        /**
+         * @param v examples per step
+         * @return this
+         */
         public Builder batchSize(int v) {
             batchSize = v;
             return this;
         }
 
-        /** @param v validation fraction in [0, 1) @return this */
+        /**
+         * @param v validation fraction in [0, 1)
+         * @return this
+         */
         public Builder validationFraction(double v) {
             validationFraction = v;
             return this;
         }
 
-        /** @param v early-stopping patience in epochs, 0 for never @return this */
+        /**
+         * @param v early-stopping patience in epochs, 0 for never
+         * @return this
+         */
         public Builder patience(int v) {
             patience = v;
             return this;
         }
 
-        /** @param v largest random image shift in pixels @return this */
+        /**
+         * @param v largest random image shift in pixels
+         * @return this
+         */
         public Builder augmentShift(int v) {
             augmentShift = v;
             return this;
         }
 
-        /** @param v wall-clock limit in seconds, 0 for none @return this */
+        /**
+         * @param v wall-clock limit in seconds, 0 for none
+         * @return this
+         */
         public Builder timeBudgetSeconds(long v) {
             timeBudgetSeconds = v;
             return this;
         }
 
-        /** @param v the input preprocessing @return this */
+        /**
+         * @param v the input preprocessing
+         * @return this
+         */
         public Builder preprocessing(Preprocessing v) {
             preprocessing = v;
             return this;
         }
 
-        /** @param v cpu, cuda or cuda:N @return this */
+        /**
+         * @param v cpu, cuda or cuda:N
+         * @return this
+         */
         public Builder device(String v) {
             device = v;
             return this;
         }
 
-        /** @param v threads per operator, 0 for the shared pool @return this */
+        /**
+         * @param v threads per operator, 0 for the shared pool
+         * @return this
+         */
         public Builder threads(int v) {
             threads = v;
             return this;
         }
 
-        /** @param v the seed @return this */
+        /**
+         * @param v the seed
+         * @return this
+         */
         public Builder seed(long v) {
             seed = v;
             return this;

@@ -59,7 +59,10 @@ public final class Training {
         this.listeners = List.copyOf(listeners);
     }
 
-    /** @return where sessions of this recipe run (for predictions of the front ends) */
+    /**
+     * @param recipe a recipe
+     * @return where sessions of the recipe run (for the front ends' predictions and teachers)
+     */
     public static ExecutionSettings execution(Recipe recipe) {
         return new ExecutionSettings(Device.parse(recipe.device()), recipe.threads());
     }

@@ -10,7 +10,11 @@ public record ExecutionSettings(Device device, int intraOpThreads) {
     /** The CPU with ONNX Runtime's default thread count. */
     public static final ExecutionSettings DEFAULT = new ExecutionSettings(Device.CPU, 0);
 
-    /** Checks the thread count. */
+    /**
+     * Checks the thread count.
+     * @param device CPU or a CUDA device
+     * @param intraOpThreads threads per operator; 0 lets ONNX Runtime choose (one per core)
+     */
     public ExecutionSettings {
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("Thread count must be >= 0 (0 = one per core), got " + intraOpThreads);

@@ -12,7 +12,16 @@ package org.temper.onnx.zoo;
  */
 public record ConvStage(int channels, int kernel, int pad, int poolKernel, int poolStride, boolean poolSame) {
 
-    /** Checks that every size is positive and the padding is not negative. */
+    /**
+     * Checks that every size is positive and the padding is not negative.
+     * @param channels output channels of the convolution
+     * @param kernel convolution kernel size
+     * @param pad zero padding on every side of the convolution's input
+     * @param poolKernel pooling window size
+     * @param poolStride pooling stride
+     * @param poolSame whether the pooling pads its input as TensorFlow's SAME does (output size
+     *        ceil(in / stride), the odd pad at the end); else it does not pad
+     */
     public ConvStage {
         if (channels <= 0 || kernel <= 0 || pad < 0 || poolKernel <= 0 || poolStride <= 0) {
             throw new IllegalArgumentException("Invalid convolution stage " + this);
