@@ -29,6 +29,7 @@ import org.temper.calibration.Metric;
 import org.temper.calibration.Predictions;
 import org.temper.calibration.TextTables;
 import org.temper.calibration.chart.ChartFiles;
+import org.temper.onnx.model.NewFile;
 import org.temper.calibration.chart.ReliabilityDiagram;
 import org.temper.calibration.temperature.TemperatureFit;
 import org.temper.calibration.temperature.TemperatureScaling;
@@ -159,6 +160,19 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private void run() throws IOException, InputException {
+        if (diagram != null) {
+            String name = diagram.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+                throw new InputException("--diagram " + diagram + ": give a file name ending in .png or .svg");
+            }
+            NewFile.checkCreatable(diagram, "--diagram", List.of(outputs, labels));
+        }
+        if (json != null) {
+            NewFile.checkCreatable(json, "--json", List.of(outputs, labels));
+        }
+        if (diagram != null && json != null && diagram.toAbsolutePath().normalize().equals(json.toAbsolutePath().normalize())) {
+            throw new InputException("--diagram and --json name the same file " + json + "; give two paths");
+        }
         CsvTable table = CsvTable.read(outputs);
         int classes = Math.max(2, table.columns);
         CsvTable labelTable = CsvTable.read(labels);
@@ -219,7 +233,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (fit != null) {
             models.put(String.format(Locale.ROOT, "after T = %.3f", fit.temperature()), fit.after());
         }
-        ChartFiles.write(ReliabilityDiagram.chart("Reliability diagram", models), diagram, 700, 800);
+        NewFile.write(diagram, tmp -> ChartFiles.write(ReliabilityDiagram.chart("Reliability diagram", models), tmp,
+                700, 800));
         spec.commandLine().getOut().println("Wrote " + diagram);
     }
 
@@ -246,7 +261,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             scaling.put("temperature", fit.temperature());
             putMeasurement(scaling, fit.after());
         }
-        mapper.writeValue(json.toFile(), root);
+        NewFile.write(json, tmp -> mapper.writeValue(tmp.toFile(), root));
     }
 
     /** Adds "metrics" (value, lower, upper per metric) and "bins" (every bin table) of a report. */

@@ -11,6 +11,7 @@ import org.temper.calibration.temperature.TemperatureScaling;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.IdxDirectory;
 import org.temper.onnx.model.ModelSession;
+import org.temper.onnx.model.NewFile;
 import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.recipe.Recipe;
 import org.temper.onnx.recipe.Training;
@@ -105,8 +106,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%nTemperature scaling of the hard network, fitted by NLL on %d held-out images:"
                 + " T = %.3f%n", heldOut.size(), fit.temperature());
         Path diagram = run.resolve("reliability.png");
-        ChartFiles.write(ReliabilityDiagram.chart("Fashion-MNIST test set, MLP 784-1200-1200-10", reports), diagram,
-                1400, 800);
+        NewFile.write(diagram, tmp -> ChartFiles.write(ReliabilityDiagram.chart("Fashion-MNIST test set,"
+                + " MLP 784-1200-1200-10", reports), tmp, 1400, 800));
         System.out.println("Reliability diagrams: " + diagram.toAbsolutePath());
         System.out.println("Models: " + run.resolve("hard.onnx") + ", " + run.resolve("smoothed.onnx"));
         return 0;

@@ -3,6 +3,7 @@ package org.temper.examples;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.model.ModelFiles;
 import org.temper.onnx.model.ModelSession;
+import org.temper.onnx.model.NewFile;
 import org.temper.onnx.model.SavedModel;
 import org.temper.onnx.runtime.Device;
 import org.temper.onnx.runtime.ExecutionSettings;
@@ -14,8 +15,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -48,9 +49,12 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path p : new Path[] {logitsOut, labelsOut, penultimateOut}) {
-            if (p != null && Files.exists(p)) {
-                throw new IllegalArgumentException(p + " already exists; choose another path or delete it first");
+        List<Path> inputs = List.of(model, Path.of(data.data));
+        String[] names = {"--logits", "--labels", "--penultimate"};
+        Path[] outputs = {logitsOut, labelsOut, penultimateOut};
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] != null) {
+                NewFile.checkCreatable(outputs[i], names[i], inputs);
             }
         }
         SavedModel saved = ModelFiles.read(model);
@@ -96,25 +100,29 @@ final class PredictCommand implements Callable<Integer> {
 
     private static void writeRows(float[] values, int n, Path out) throws IOException {
         int width = n == 0 ? 0 : values.length / n;
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardOpenOption.CREATE_NEW)) {
-            for (int i = 0; i < n; i++) {
-                for (int c = 0; c < width; c++) {
-                    if (c > 0) {
-                        w.write(',');
+        NewFile.write(out, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+                for (int i = 0; i < n; i++) {
+                    for (int c = 0; c < width; c++) {
+                        if (c > 0) {
+                            w.write(',');
+                        }
+                        w.write(Float.toString(values[i * width + c]));
                     }
-                    w.write(Float.toString(values[i * width + c]));
+                    w.newLine();
                 }
-                w.newLine();
             }
-        }
+        });
     }
 
     private static void writeLabels(long[] labels, Path out) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardOpenOption.CREATE_NEW)) {
-            for (long l : labels) {
-                w.write(Long.toString(l));
-                w.newLine();
+        NewFile.write(out, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+                for (long l : labels) {
+                    w.write(Long.toString(l));
+                    w.newLine();
+                }
             }
-        }
+        });
     }
 }

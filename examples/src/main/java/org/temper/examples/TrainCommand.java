@@ -3,13 +3,13 @@ package org.temper.examples;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.fit.FitResult;
 import org.temper.onnx.model.ModelSession;
+import org.temper.onnx.model.NewFile;
 import org.temper.onnx.recipe.Recipe;
 import org.temper.onnx.recipe.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,23 +32,21 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out)) {
-            throw new IllegalArgumentException("--out " + out + " already exists; choose another path or delete it first");
-        }
         Recipe recipe = training.recipe();
+        NewFile.checkCreatable(out, "--out", training.inputs(Path.of(data.data), data.test));
         DenseDataset train = data.train();
+        DenseDataset test = data.test();
         float[] teacher = training.teacherLogits(recipe, train);
         System.out.printf(Locale.ROOT, "Training on %d examples (%s): %s%n", train.size(), data.data, recipe);
         FitResult result = new Training(recipe, List.of(new ConsoleProgress("train", System.out))).run(train, teacher);
         System.out.println(result.summary());
-        DenseDataset test = data.test();
+        result.network().save(out);
+        System.out.println("Model written to " + out);
         try (ModelSession session = result.network().session(Training.execution(recipe))) {
             float[] logits = session.logits(test.features(), test.size());
             System.out.printf(Locale.ROOT, "Test accuracy %.2f%% on %d examples%n",
                     100 * Logits.accuracy(logits, test.labels(), test.numClasses()), test.size());
         }
-        result.network().save(out);
-        System.out.println("Model written to " + out);
         return 0;
     }
 }

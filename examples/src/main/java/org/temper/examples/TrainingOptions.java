@@ -10,6 +10,8 @@ import org.temper.onnx.zoo.Initializer;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -195,6 +197,21 @@ final class TrainingOptions {
             throw new IllegalArgumentException(option + " " + value + ": use one of " + new java.util.TreeSet<>(choices.keySet()));
         }
         return t;
+    }
+
+    /**
+     * @param data the training data's path
+     * @param test a separate test file, or null
+     * @return every file the training reads (the data, a test file, a teacher, an imported network)
+     */
+    List<Path> inputs(Path data, Path test) {
+        List<Path> all = new ArrayList<>(List.of(data));
+        for (Path p : new Path[] {test, teacher, importFile}) {
+            if (p != null) {
+                all.add(p);
+            }
+        }
+        return all;
     }
 
     /**

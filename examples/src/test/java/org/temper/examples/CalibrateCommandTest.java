@@ -178,4 +178,24 @@ class CalibrateCommandTest {
         assertEquals(2, objective.exit());
         assertTrue(objective.err().contains("expected nll or ece, got 'mse'"), objective.err());
     }
+
+    @Test
+    void outputsNeverReplaceAnInputOrAnExistingFileAndBadExtensionsFailFirst() throws IOException {
+        String labels = fourLabels();
+        String before = Files.readString(Path.of(labels));
+        Result r = calibrate("--logits", fourProbabilities(), "--labels", labels, "--probabilities", "--json", labels);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("also an input"), r.err());
+        assertEquals(before, Files.readString(Path.of(labels)), "the labels are untouched");
+        Path existing = Path.of(file("old.json", "{}"));
+        r = calibrate("--logits", fourProbabilities(), "--labels", labels, "--probabilities", "--json",
+                existing.toString());
+        assertTrue(r.err().contains("already exists"), r.err());
+        assertEquals("{}", Files.readString(existing));
+        Path json = dir.resolve("new.json");
+        r = calibrate("--logits", fourProbabilities(), "--labels", labels, "--probabilities", "--json", json.toString(),
+                "--diagram", dir.resolve("d.jpg").toString());
+        assertOneLineError(r, "--diagram " + dir.resolve("d.jpg") + ": give a file name ending in .png or .svg");
+        assertTrue(Files.notExists(json), "nothing written when an option is wrong");
+    }
 }

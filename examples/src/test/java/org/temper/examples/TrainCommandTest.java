@@ -126,4 +126,15 @@ class TrainCommandTest {
         assertEquals(53, rows.size(), "the stratified 30 % test part of 59 + 71 + 48 rows: 18 + 21 + 14");
         assertEquals(12, rows.get(0).split(",").length);
     }
+
+    @Test
+    void anOutThatCannotBeCreatedIsRefusedBeforeTraining(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("regular"), "x");
+        Run r = run("train", "--data", "../testdata/wine.csv", "--out", file.resolve("m.onnx").toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("is not a folder"), r.err());
+        assertTrue(!r.out().contains("epoch"), "refused before any training: " + r.out());
+        Run self = run("train", "--data", "../testdata/wine.csv", "--out", "../testdata/wine.csv");
+        assertTrue(self.err().contains("also an input"), self.err());
+    }
 }

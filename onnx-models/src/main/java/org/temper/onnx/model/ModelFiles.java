@@ -9,10 +9,8 @@ import org.temper.onnx.graph.OnnxFile;
 import org.temper.onnx.program.ProgramNames;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads and writes ONNX model files safely: writing never replaces an existing file, and reading
+ * Reads and writes ONNX model files safely: writing never replaces an existing file ({@link NewFile}), and reading
  * rejects files that are not ONNX, models without a usable classifier signature and external
  * data that points outside the model's folder.
  */
@@ -36,19 +34,7 @@ public final class ModelFiles {
      * @throws IOException when the file already exists or cannot be written
      */
     public static void write(ModelProto model, Path path) throws IOException {
-        if (Files.exists(path)) {
-            throw new FileAlreadyExistsException(path.toString(), null,
-                    "refusing to overwrite an existing model; choose another path or delete it first");
-        }
-        Path parent = path.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".temper-", ".onnx.part");
-        try {
-            Files.write(tmp, model.toByteArray());
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        NewFile.write(path, tmp -> Files.write(tmp, model.toByteArray()));
     }
 
     /**
