@@ -5,6 +5,7 @@ import org.temper.onnx.model.ModelFiles;
 import org.temper.onnx.model.ModelSession;
 import org.temper.onnx.model.NewFile;
 import org.temper.onnx.model.SavedModel;
+import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.runtime.Device;
 import org.temper.onnx.runtime.ExecutionSettings;
 import picocli.CommandLine.Command;
@@ -63,6 +64,12 @@ final class PredictCommand implements Callable<Integer> {
             case "train" -> data.train();
             default -> throw new IllegalArgumentException("--split " + split + ": use test or train");
         };
+        if (saved.metadata().containsKey(TrainedNetwork.CLASSES_KEY)) {
+            d = d.withClasses(saved.classNames(), "The " + split + " data");
+        } else if (d.numClasses() > saved.signature().numClasses()) {
+            throw new IllegalArgumentException(model + " has " + saved.signature().numClasses() + " outputs and names"
+                    + " no classes, but the data has " + d.numClasses() + " classes");
+        }
         if (saved.signature().exampleSize() != d.exampleSize()) {
             throw new IllegalArgumentException(model + " expects examples of shape "
                     + Arrays.toString(saved.signature().exampleShape()) + " but the data has "

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code temper train}: trains a network by one recipe and writes it as an ONNX model. */
@@ -37,7 +38,13 @@ final class TrainCommand implements Callable<Integer> {
         DenseDataset train = data.train();
         DenseDataset test = data.test();
         float[] teacher = training.teacherLogits(recipe, train);
-        System.out.printf(Locale.ROOT, "Training on %d examples (%s): %s%n", train.size(), data.data, recipe);
+        System.out.printf(Locale.ROOT, "Training on %d examples (%s) of %d classes: %s%n", train.size(), data.data,
+                train.numClasses(), recipe);
+        String gaps = missingLabels(train.classNames());
+        if (!gaps.isEmpty()) {
+            System.out.println("Note: no training example has the label(s) " + gaps + "; the model's classes are "
+                    + train.classNames());
+        }
         FitResult result = new Training(recipe, List.of(new ConsoleProgress("train", System.out))).run(train, teacher);
         System.out.println(result.summary());
         result.network().save(out);
@@ -48,5 +55,25 @@ final class TrainCommand implements Callable<Integer> {
                     100 * Logits.accuracy(logits, test.labels(), test.numClasses()), test.size());
         }
         return 0;
+    }
+
+    /**
+     * @param classes class names
+     * @return the label values missing from 0..max when every name is a label value, else ""
+     */
+    private static String missingLabels(List<String> classes) {
+        if (!classes.stream().allMatch(c -> c.matches("\\d{1,9}"))) {
+            return "";
+        }
+        TreeSet<Integer> present = new TreeSet<>();
+        classes.forEach(c -> present.add(Integer.parseInt(c)));
+        List<Integer> missing = new java.util.ArrayList<>();
+        for (int v = 0; v < present.last(); v++) {
+            if (!present.contains(v)) {
+                missing.add(v);
+            }
+        }
+        return missing.size() <= 10 ? String.join(", ", missing.stream().map(String::valueOf).toList())
+                : missing.size() + " values from " + missing.get(0) + " to " + missing.get(missing.size() - 1);
     }
 }

@@ -3,8 +3,11 @@ package org.temper.onnx.data;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -144,6 +147,53 @@ public final class DenseDataset {
                     + " cannot be viewed as " + Arrays.toString(shape) + ": the sizes differ");
         }
         return new DenseDataset(features, labels, shape, classNames);
+    }
+
+    /**
+     * The same examples with labels renumbered into another class list, matched by name (e.g. test
+     * data read into the training data's classes, or data read into a model's classes).
+     * @param classes the class names to use, index = label
+     * @param what how to name this data in messages (e.g. "the test split")
+     * @return the data set with those classes
+     * @throws IllegalArgumentException naming every label that is not among the classes, with its count
+     */
+    public DenseDataset withClasses(List<String> classes, String what) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            index.put(classes.get(c), c);
+        }
+        int[] counts = classCounts();
+        List<String> unknown = new ArrayList<>();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > 0 && !index.containsKey(classNames.get(c))) {
+                unknown.add("'" + classNames.get(c) + "' (" + counts[c] + (counts[c] == 1 ? " example)" : " examples)"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(what + " has labels that are not classes of the model or the training"
+                    + " data " + classes + ": " + String.join(", ", unknown)
+                    + "; relabel them or train on data that has them");
+        }
+        long[] relabelled = new long[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            relabelled[i] = index.get(classNames.get((int) labels[i]));
+        }
+        return new DenseDataset(features, relabelled, exampleShape, classes);
+    }
+
+    /**
+     * @return the same examples with only the classes that occur in them, in their order, labels
+     *         renumbered (a numbered class set "0".."K-1" with gaps keeps the names of the labels present)
+     */
+    public DenseDataset withPresentClasses() {
+        int[] counts = classCounts();
+        List<String> present = new ArrayList<>();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > 0) {
+                present.add(classNames.get(c));
+            }
+        }
+        return present.size() == classNames.size() ? this : withClasses(present, "the data");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,19 +37,37 @@ public record IdxDirectory(Path folder, List<String> classNames) {
     }
 
     /**
-     * @return the training set
-     * @throws IOException when the files are missing or not IDX files
+     * @return the training set; without class names its classes are the label values present in it
+     *         (named by their values, so "0", "1", "3" when no example has label 2)
+     * @throws IOException when the files are missing or not IDX files, or a label has no class name
      */
     public DenseDataset train() throws IOException {
-        return IdxReader.read(find("train-images-idx3-ubyte"), find("train-labels-idx1-ubyte"), classNames);
+        DenseDataset d = IdxReader.read(find("train-images-idx3-ubyte"), find("train-labels-idx1-ubyte"), classNames);
+        return classNames == null ? d.withPresentClasses() : d;
     }
 
     /**
-     * @return the test set
+     * @return the test set in the training set's classes (see {@link #train()})
      * @throws IOException when the files are missing or not IDX files
+     * @throws IllegalArgumentException naming every test label that is not a class of the training set, with its count
      */
     public DenseDataset test() throws IOException {
-        return IdxReader.read(find("t10k-images-idx3-ubyte"), find("t10k-labels-idx1-ubyte"), classNames);
+        if (classNames != null) {
+            return test(classNames);
+        }
+        long[] train = IdxReader.labels(find("train-labels-idx1-ubyte"));
+        return test(Arrays.stream(train).distinct().sorted().mapToObj(Long::toString).toList());
+    }
+
+    /**
+     * @param classes the classes of the training set (or of a model), to which the test labels are matched by name
+     * @return the test set with those classes
+     * @throws IOException when the files are missing or not IDX files
+     * @throws IllegalArgumentException naming every test label that is not one of the classes, with its count
+     */
+    public DenseDataset test(List<String> classes) throws IOException {
+        return IdxReader.read(find("t10k-images-idx3-ubyte"), find("t10k-labels-idx1-ubyte"), classNames)
+                .withClasses(classes, "The test split of " + folder);
     }
 
     private Path find(String base) throws IOException {
