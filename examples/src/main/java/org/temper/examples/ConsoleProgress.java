@@ -27,6 +27,11 @@ final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
+    public void onNotice(String message) {
+        out.println(label + " note: " + message);
+    }
+
+    @Override
     public void onSteps(int epoch, int stepsDone, int stepsPerEpoch, double meanLoss) {
         if (!bar) {
             return;

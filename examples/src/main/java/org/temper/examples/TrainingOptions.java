@@ -7,7 +7,9 @@ import org.temper.onnx.objective.LabelSmoothing.Variant;
 import org.temper.onnx.recipe.Recipe;
 import org.temper.onnx.recipe.Training;
 import org.temper.onnx.zoo.Initializer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,13 @@ import java.util.Map;
 final class TrainingOptions {
 
     private static final Recipe DEFAULTS = Recipe.defaults();
+    /** Options that only some objectives read, with the objectives that read them. */
+    private static final Map<String, String> OBJECTIVE_OPTIONS = Map.of("--alpha", "ls", "--smoothing", "ls",
+            "--beta", "cp kd", "--anneal", "cp", "--hinge", "cp", "--teacher", "kd", "--temperature", "kd",
+            "--soft-loss", "kd");
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
     private static final Map<String, Recipe.ObjectiveKind> OBJECTIVES = Map.of("ce", Recipe.ObjectiveKind.HARD_TARGETS,
             "ls", Recipe.ObjectiveKind.LABEL_SMOOTHING, "cp", Recipe.ObjectiveKind.CONFIDENCE_PENALTY,
             "kd", Recipe.ObjectiveKind.DISTILLATION);
@@ -161,14 +170,17 @@ final class TrainingOptions {
      */
     Recipe recipe() {
         Recipe.ObjectiveKind kind = choose("--objective", objective, OBJECTIVES);
-        if (beta != null && kind != Recipe.ObjectiveKind.CONFIDENCE_PENALTY && kind != Recipe.ObjectiveKind.DISTILLATION) {
-            throw new IllegalArgumentException("--beta is read by --objective cp and kd only");
-        }
-        if (hinge != null && kind != Recipe.ObjectiveKind.CONFIDENCE_PENALTY) {
-            throw new IllegalArgumentException("--hinge is read by --objective cp only");
-        }
-        if (teacher != null && kind != Recipe.ObjectiveKind.DISTILLATION) {
-            throw new IllegalArgumentException("--teacher is only used with --objective kd");
+        String chosen = objective.toLowerCase(Locale.ROOT);
+        OBJECTIVE_OPTIONS.forEach((option, readers) -> {
+            if (given(option) && !List.of(readers.split(" ")).contains(chosen)) {
+                throw new IllegalArgumentException(option + " is read by --objective " + readers.replace(" ", " and ")
+                        + " only, not by " + chosen + ": drop it or choose that objective");
+            }
+        });
+        if (given("--step-every") || given("--gamma")) {
+            if (schedule != Recipe.Schedule.STEP) {
+                throw new IllegalArgumentException("--step-every and --gamma are read by --schedule step only");
+            }
         }
         if (kind == Recipe.ObjectiveKind.DISTILLATION && teacher == null) {
             throw new IllegalArgumentException("--objective kd needs --teacher MODEL.onnx");
@@ -189,6 +201,10 @@ final class TrainingOptions {
             }
         }
         return b.build();
+    }
+
+    private boolean given(String option) {
+        return spec != null && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private static <T> T choose(String option, String value, Map<String, T> choices) {

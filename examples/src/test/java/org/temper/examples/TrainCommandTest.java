@@ -137,4 +137,18 @@ class TrainCommandTest {
         Run self = run("train", "--data", "../testdata/wine.csv", "--out", "../testdata/wine.csv");
         assertTrue(self.err().contains("also an input"), self.err());
     }
+
+    @Test
+    void optionsAnotherObjectiveReadsAndOversizedBatchesAreSaidOutLoud(@TempDir Path dir) {
+        Run r = run("train", "--data", "../testdata/wine.csv", "--temperature", "3", "--out",
+                dir.resolve("a.onnx").toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--temperature is read by --objective kd only, not by ls"), r.err());
+        r = run("train", "--data", "../testdata/wine.csv", "--gamma", "0.5", "--out", dir.resolve("b.onnx").toString());
+        assertTrue(r.err().contains("--schedule step only"), r.err());
+        r = run("train", "--data", "../testdata/wine.csv", "--batch", "10000", "--epochs", "1", "--hidden", "4",
+                "--out", dir.resolve("c.onnx").toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("note: batch 10,000 > 125 training examples: using 125"), r.out());
+    }
 }

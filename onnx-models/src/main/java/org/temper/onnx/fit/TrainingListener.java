@@ -17,6 +17,13 @@ public interface TrainingListener {
     }
 
     /**
+     * Something about the run the user should know, that does not stop it (e.g. a setting adjusted to the data).
+     * @param message one sentence
+     */
+    default void onNotice(String message) {
+    }
+
+    /**
      * Some steps of an epoch finished.
      * @param epoch 1-based epoch
      * @param stepsDone steps of this epoch done so far

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -103,7 +104,14 @@ public final class Training {
             train = standardization.apply(train);
             validation = validation == null ? null : standardization.apply(validation);
         }
-        FitResult result = new Fitter(config(train), listeners).fit(network, train, validation, trainTeacher);
+        int batch = recipe.batchSize();
+        if (batch > train.size()) {
+            String note = String.format(Locale.ROOT, "batch %,d > %,d training examples: using %,d", batch,
+                    train.size(), train.size());
+            listeners.forEach(l -> l.onNotice(note));
+            batch = train.size();
+        }
+        FitResult result = new Fitter(config(train, batch), listeners).fit(network, train, validation, trainTeacher);
         Map<String, String> meta = new LinkedHashMap<>(result.network().metadata());
         recipe.settings().forEach((k, v) -> meta.put("temper.recipe." + k, v));
         TrainedNetwork trained = new TrainedNetwork(network, result.network().parameters(), data.classNames(), meta);
@@ -159,12 +167,13 @@ public final class Training {
 
     /**
      * @param train the training part, for the class frequencies of the PRIOR smoothing
+     * @param batch the batch size, at most the training part's size
      * @return the engine's configuration of the fit loop
      */
-    TrainingConfig config(DenseDataset train) {
+    TrainingConfig config(DenseDataset train, int batch) {
         return new TrainingConfig(objective(train), optimizer(), schedule(),
                 recipe.clipNorm() > 0 ? new GlobalNormClipping(recipe.clipNorm()) : null, recipe.epochs(),
-                recipe.batchSize(), recipe.augmentShift(), recipe.patience(),
+                batch, recipe.augmentShift(), recipe.patience(),
                 recipe.timeBudgetSeconds() > 0 ? Duration.ofSeconds(recipe.timeBudgetSeconds()) : null,
                 execution(recipe), recipe.seed(), 0);
     }
