@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -141,6 +142,24 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
+    private void warnAboutScores(CsvTable table, int[] y) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!probabilities && table.looksLikeProbabilities(tolerance)) {
+            err.println("temper calibrate: warning: every row of " + outputs + " lies in [0, 1] and sums to 1: these"
+                    + " look like probabilities, not logits; add --probabilities (and --take-log to fit a temperature)");
+        }
+        if (probabilities && takeLog) {
+            List<Long> zero = table.zeroOnTheTrueClass(y);
+            if (!zero.isEmpty()) {
+                err.println("temper calibrate: warning: " + zero.size() + " row(s) of " + outputs + " give the true"
+                        + " class probability 0 (lines " + zero.subList(0, Math.min(5, zero.size()))
+                        + (zero.size() > 5 ? " ..." : "") + "): their log is -infinity, which makes the NLL infinite"
+                        + " and drags the fitted temperature; such zeros are usually rounding (Weka prints 3 decimals),"
+                        + " so write the probabilities with more decimals, or give logits");
+            }
+        }
+    }
+
     private void checkOptions() {
         if (bins < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bins must be at least 1, got " + bins);
@@ -181,6 +200,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new InputException(outputs + " has " + table.rows.size() + " examples but " + labels + " has "
                     + y.length + " labels (the last on line " + labelTable.lines.get(y.length - 1) + ")");
         }
+        warnAboutScores(table, y);
         Predictions predictions = table.predictions(y, probabilities, tolerance);
         CalibrationSettings settings = CalibrationSettings.defaults().withBins(bins).withBootstrap(bootstrap, seed);
         TemperatureFit fit = null;
@@ -317,8 +337,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         static CsvTable read(Path file) throws IOException, InputException {
             CsvTable table = new CsvTable(file);
             CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 CSVParser parser = format.parse(reader)) {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                 CSVParser parser = format.parse(skipByteOrderMark(reader))) {
                 for (CSVRecord record : parser) {
                     table.add(record, parser.getCurrentLineNumber());
                 }
@@ -327,6 +347,53 @@ public final class CalibrateCommand implements Callable<Integer> {
                 throw new InputException(file + " has no data rows");
             }
             return table;
+        }
+
+        /** A UTF-8 byte-order mark (as spreadsheet programs write) is not part of the first value. */
+        private static Reader skipByteOrderMark(BufferedReader reader) throws IOException {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return reader;
+        }
+
+        /**
+         * @param tolerance how far a row's sum may be from 1
+         * @return whether every row has two or more values in [0, 1] summing to 1: probabilities, not logits
+         */
+        boolean looksLikeProbabilities(double tolerance) {
+            if (columns < 2) {
+                return false;
+            }
+            for (double[] row : rows) {
+                double sum = 0;
+                for (double v : row) {
+                    if (!(v >= 0 && v <= 1)) {
+                        return false;
+                    }
+                    sum += v;
+                }
+                if (Math.abs(sum - 1) > tolerance) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * @param y the labels
+         * @return the line numbers of the rows whose true class has probability 0
+         */
+        List<Long> zeroOnTheTrueClass(int[] y) {
+            List<Long> zero = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                double p = columns == 1 ? (y[i] == 1 ? rows.get(i)[0] : 1 - rows.get(i)[0]) : rows.get(i)[y[i]];
+                if (p == 0) {
+                    zero.add(lines.get(i));
+                }
+            }
+            return zero;
         }
 
         private void add(CSVRecord record, long line) throws InputException {

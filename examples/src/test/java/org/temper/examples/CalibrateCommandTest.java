@@ -198,4 +198,26 @@ class CalibrateCommandTest {
         assertOneLineError(r, "--diagram " + dir.resolve("d.jpg") + ": give a file name ending in .png or .svg");
         assertTrue(Files.notExists(json), "nothing written when an option is wrong");
     }
+
+    @Test
+    void probabilitiesGivenAsLogitsAndZeroTrueClassProbabilitiesAreWarnedAbout() throws IOException {
+        Result r = calibrate("--logits", fourProbabilities(), "--labels", fourLabels());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("look like probabilities, not logits; add --probabilities"), r.err());
+        String rounded = file("weka.csv", "0,0.5,0.5\n0.125,0.75,0.125\n0,1,0\n0.25,0.375,0.375\n");
+        r = calibrate("--logits", rounded, "--labels", fourLabels(), "--probabilities", "--take-log",
+                "--fit-temperature", "nll");
+        assertTrue(r.err().contains("2 row(s)") && r.err().contains("lines [1, 3]"), r.err());
+        assertTrue(r.err().contains("more decimals"), r.err());
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstValue() throws IOException {
+        String logits = file("bom.csv", "\uFEFFx,y\n1,2\nz,3\n");
+        Result r = calibrate("--logits", logits, "--labels", file("y2.csv", "0\n1\n"));
+        assertOneLineError(r, logits + " line 3, column 1: 'z' is not a number");
+        String values = file("bom2.csv", "\uFEFF0.5,2\n1,2\n");
+        r = calibrate("--logits", values, "--labels", file("y3.csv", "0\n1\n"));
+        assertEquals(0, r.exit(), r.err());
+    }
 }

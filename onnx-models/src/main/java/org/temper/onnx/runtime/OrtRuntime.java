@@ -33,7 +33,9 @@ public final class OrtRuntime {
         try (OrtEnvironment.ThreadingOptions pools = new OrtEnvironment.ThreadingOptions()) {
             pools.setGlobalIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             pools.setGlobalInterOpNumThreads(1);
-            OrtEnvironment.getEnvironment(LEVEL, NAME, pools);
+            // on an engine thread: creating the environment loads ONNX Runtime, whose native code
+            // needs more stack than Java's default threads have
+            OrtThreads.run(() -> OrtEnvironment.getEnvironment(LEVEL, NAME, pools));
             return true;
         } catch (IllegalStateException e) {
             LOG.warning("ONNX Runtime's environment was created before Temper's (" + e.getMessage()
