@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Weka's predicted class distributions with their actual classes, gathered one at a time and
- * measured by Temper's calibration module (15 equal-width bins; ECE, MCE, adaptive ECE and Brier).
+ * measured by Temper's calibration module (15 equal-width bins; ECE, MCE, adaptive ECE, Brier, mean
+ * confidence and NLL).
  * Instances without an actual class, and distributions that are all zero (Weka's "unclassified"),
  * are left out; other distributions are scaled to sum to 1. Instance weights are ignored.
  */
@@ -20,7 +21,8 @@ public final class CalibrationData implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The metrics measured, in the order Weka shows them. */
-    public static final List<Metric> METRICS = List.of(Metric.ECE, Metric.MCE, Metric.ADAPTIVE_ECE, Metric.BRIER);
+    public static final List<Metric> METRICS = List.of(Metric.ECE, Metric.MCE, Metric.ADAPTIVE_ECE, Metric.BRIER,
+            Metric.MEAN_CONFIDENCE, Metric.NLL);
 
     private final int classes;
     private final List<double[]> distributions = new ArrayList<>();

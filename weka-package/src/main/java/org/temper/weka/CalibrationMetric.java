@@ -1,7 +1,6 @@
 package org.temper.weka;
 
 import org.temper.calibration.CalibrationReport;
-import org.temper.calibration.Metric;
 import weka.classifiers.evaluation.AbstractEvaluationMetric;
 import weka.classifiers.evaluation.NominalPrediction;
 import weka.classifiers.evaluation.Prediction;
@@ -13,18 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Weka evaluation-metric plugin: ECE, MCE, adaptive ECE and the Brier score with every evaluation
- * of a nominal class (the Explorer's output, weka.Run and the Experimenter's result columns
- * ECE, MCE, Adaptive_ECE and Brier, and the KnowledgeFlow's ClassifierPerformanceEvaluator, from
- * the stored predictions). Registered in the package's PluginManager.props.
+ * Weka evaluation-metric plugin: ECE, MCE, adaptive ECE, the Brier score, mean confidence and NLL
+ * with every evaluation of a nominal class (the Explorer's output, weka.Run and the Experimenter's
+ * result columns ECE, MCE, Adaptive_ECE, Brier, Mean_confidence and NLL, and the KnowledgeFlow's
+ * ClassifierPerformanceEvaluator, from the stored predictions). ECE says how far confidence is from
+ * accuracy, not in which direction: mean confidence above the accuracy is over-confidence, below it
+ * under-confidence. Registered in the package's PluginManager.props.
  */
 public class CalibrationMetric extends AbstractEvaluationMetric implements StandardEvaluationMetric {
 
     private static final long serialVersionUID = 1L;
 
-    private static final List<String> NAMES = List.of("ECE", "MCE", "Adaptive_ECE", "Brier");
+    private static final List<String> NAMES = List.of("ECE", "MCE", "Adaptive_ECE", "Brier", "Mean_confidence",
+            "NLL");
     private static final List<String> LABELS = List.of("Expected calibration error (ECE)",
-            "Maximum calibration error (MCE)", "Adaptive ECE (equal-mass bins)", "Brier score");
+            "Maximum calibration error (MCE)", "Adaptive ECE (equal-mass bins)", "Brier score",
+            "Mean confidence (top probability)", "Negative log-likelihood (NLL)");
 
     private CalibrationData data;
     private transient CalibrationReport report;
@@ -47,8 +50,11 @@ public class CalibrationMetric extends AbstractEvaluationMetric implements Stand
     @Override
     public String getMetricDescription() {
         return "How well predicted probabilities match accuracy: ECE and MCE over 15 equal-width confidence bins,"
-                + " adaptive ECE over 15 equal-mass bins, and the Brier score (sum over classes of squared"
-                + " probability errors, averaged over instances). Unweighted; smaller is better.";
+                + " adaptive ECE over 15 equal-mass bins, the Brier score (sum over classes of squared"
+                + " probability errors, averaged over instances) and the NLL (mean of -ln p of the actual class;"
+                + " infinite when an actual class gets probability 0), smaller is better; and the mean confidence"
+                + " (the largest probability, averaged), which is above the accuracy when a classifier is"
+                + " over-confident and below it when under-confident. Unweighted.";
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class InputEncoder implements Serializable {
     }
 
     /**
-     * @param train training data with its class set; only numeric and nominal attributes besides the class
+     * @param train training data with its class set; only numeric (not date) and nominal attributes besides
+     *        the class
      * @return the encoder fitted on the data
      */
     public static InputEncoder fit(Instances train) {
@@ -56,7 +57,7 @@ public final class InputEncoder implements Serializable {
             Attribute att = train.attribute(a);
             if (att.isNominal()) {
                 width += att.numValues();
-            } else if (att.isNumeric()) {
+            } else if (att.type() == Attribute.NUMERIC) {
                 width += 1;
                 double mean = train.meanOrMode(a);
                 means[a] = Double.isFinite(mean) ? mean : 0;

@@ -17,8 +17,9 @@ public final class TrainingDataCheck {
      * @param data the training data
      * @param classifier the classifier's name, for the messages
      * @throws WekaException naming the problem and the fix: no class set, a class that is not
-     *         nominal, an input that is neither numeric nor nominal, no inputs, no training
-     *         instances with a class value, or fewer than two class values present
+     *         nominal, an input that is neither numeric nor nominal (a date, which Weka counts as
+     *         numeric, included), no inputs, no training instances with a class value, or fewer than
+     *         two class values present
      */
     public static void check(Instances data, String classifier) throws WekaException {
         if (data.classIndex() < 0) {
@@ -33,7 +34,7 @@ public final class TrainingDataCheck {
         }
         for (int a = 0; a < data.numAttributes(); a++) {
             Attribute att = data.attribute(a);
-            if (a != data.classIndex() && !att.isNumeric() && !att.isNominal()) {
+            if (a != data.classIndex() && att.type() != Attribute.NUMERIC && !att.isNominal()) {
                 throw new WekaException(classifier + " reads numeric and nominal attributes, but attribute '"
                         + att.name() + "' is a " + Attribute.typeToString(att) + " attribute. " + fix(att));
             }

@@ -19,16 +19,21 @@ import weka.core.CommandlineRunnable;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.LogHandler;
+import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
 import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
 import weka.core.WekaException;
 import weka.gui.Logger;
 import weka.gui.ProgrammaticProperty;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Vector;
 
 /**
  * What the Temper networks share: a multilayer perceptron over the encoded inputs (nominal
@@ -44,12 +49,16 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
 
     /** Text shared by every subclass's globalInfo: how inputs are encoded and trained. */
     protected static final String ENCODING_INFO = "Inputs: nominal attributes are one-hot encoded, numeric"
-            + " attributes standardised with the mean and standard deviation of the training data (part of the"
-            + " network, optional). A missing numeric value becomes the training mean, a missing nominal value an"
-            + " all-zero one-hot block; training instances with a missing class are ignored; instance weights are"
-            + " ignored. String, date and relational"
-            + " attributes are refused. The network is a multilayer perceptron with ReLU hidden layers, trained as"
-            + " ONNX graphs by ONNX Runtime on the CPU or a CUDA GPU; the Weka model file stores the ONNX model.";
+            + " attributes kept as they are; then every encoded column is standardised with the mean and standard"
+            + " deviation of the training part (after the validation split; part of the saved network; input"
+            + " preprocessing NONE turns it off). A missing numeric value becomes the training mean, a missing"
+            + " nominal value an all-zero one-hot block; training instances with a missing class are ignored."
+            + " Instance weights are not used: the networks are not WeightedInstancesHandlers, so Weka refuses"
+            + " training data with weights other than 1 (with capability checking off, every instance counts"
+            + " once), and meta classifiers such as AdaBoostM1 resample by weight instead. String, date and"
+            + " relational attributes are refused, with a message naming the filter that converts them."
+            + " The network is a multilayer perceptron with ReLU hidden layers, trained as ONNX graphs by ONNX"
+            + " Runtime on the CPU or a CUDA GPU; the Weka model file stores the ONNX model.";
 
     private static final Recipe DEFAULTS = Recipe.defaults();
 
@@ -76,6 +85,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
     private NetworkModel model;
     private Instances header;
     private Map<String, String> trainingSummary;
+    private String outcome;
     private transient Logger log;
 
     /**
@@ -146,6 +156,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         encoder = fitted;
         header = new Instances(train, 0);
         trainingSummary = result.network().metadata();
+        outcome = result.summary();
         model = new NetworkModel(result.network().toOnnx().toByteArray(), device, threads);
     }
 
@@ -203,7 +214,37 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         });
         s.append("epochs run: ").append(trainingSummary.get("temper.epochs")).append('\n');
         s.append("stop reason: ").append(trainingSummary.get("temper.stop_reason")).append('\n');
+        s.append(outcome).append('\n');
         return s.toString();
+    }
+
+    /**
+     * @return Weka's options as -h lists them, each one that takes a value ending with its default: a new
+     *         classifier's value, the one the GenericObjectEditor starts from
+     */
+    @Override
+    public Enumeration<Option> listOptions() {
+        String[] defaults;
+        try {
+            defaults = getClass().getDeclaredConstructor().newInstance().getOptions();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(getClass().getName() + " needs a public no-argument constructor", e);
+        }
+        Vector<Option> options = new Vector<>();
+        for (Option o : Collections.list(super.listOptions())) {
+            String value = o.numArguments() == 0 ? "" : defaultOf(o.name(), defaults);
+            options.add(value.isEmpty() ? o : new Option(o.description() + " (default " + value + ")", o.name(),
+                    o.numArguments(), o.synopsis()));
+        }
+        return options.elements();
+    }
+
+    private static String defaultOf(String name, String[] defaults) {
+        try {
+            return Utils.getOption(name, defaults.clone());
+        } catch (Exception e) {
+            throw new IllegalStateException("option -" + name + " has no value in " + Arrays.toString(defaults), e);
+        }
     }
 
     @Override

@@ -18,7 +18,7 @@ public class LabelSmoothedNetwork extends AbstractTemperNetwork {
     private static final long serialVersionUID = 1L;
 
     private double alpha = Recipe.defaults().alpha();
-    private LabelSmoothing.Variant smoothing = LabelSmoothing.Variant.UNIFORM;
+    private LabelSmoothing.Variant smoothing = Recipe.defaults().smoothing();
 
     /** @return the description shown by the GUI and the command line's help */
     public String globalInfo() {

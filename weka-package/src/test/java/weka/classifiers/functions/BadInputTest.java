@@ -53,6 +53,14 @@ class BadInputTest {
     }
 
     @Test
+    void dateAttribute() throws Exception {
+        Attribute when = new Attribute("when", "yyyy-MM-dd");
+        String m = refusal(data(when, nominalClass(), new double[][] {{when.parseDate("2024-01-02"), 0},
+            {when.parseDate("2024-03-04"), 1}}));
+        assertMentions(m, "LabelSmoothedNetwork", "'when' is a date attribute", "DateToNumeric");
+    }
+
+    @Test
     void emptyTrainingSet() {
         assertMentions(refusal(data(new Attribute("x"), nominalClass(), new double[0][])),
                 "no training instances with a class value", "Provide labelled training data");

@@ -9,6 +9,7 @@ import org.temper.onnx.fit.TrainingConfig;
 import org.temper.onnx.zoo.Initializer;
 import org.temper.onnx.zoo.Mlp;
 import org.temper.weka.FashionMnistSubsets;
+import org.temper.weka.TabularData;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.lazy.IBk;
@@ -16,6 +17,8 @@ import weka.classifiers.evaluation.Evaluation;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
+import weka.core.WekaException;
 import weka.gui.Logger;
 
 import java.io.ByteArrayInputStream;
@@ -24,12 +27,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The three classifiers on a Fashion-MNIST subset: learning, persistence, options, progress, stopping. */
+/**
+ * The three classifiers on a Fashion-MNIST subset (learning, persistence, options, progress, stopping) and on
+ * wine (early stopping, instance weights).
+ */
 class TemperNetworksTest {
 
     static AbstractTemperNetwork[] classifiers() {
@@ -40,6 +52,25 @@ class TemperNetworksTest {
         Evaluation e = new Evaluation(train);
         e.evaluateModel(c, test);
         return e.pctCorrect() / 100;
+    }
+
+    /**
+     * @param logged receives the log's lines
+     * @param onStatus receives the status line's messages
+     * @return a GUI log as the Explorer passes one
+     */
+    private static Logger recording(List<String> logged, Consumer<String> onStatus) {
+        return new Logger() {
+            @Override
+            public void logMessage(String message) {
+                logged.add(message);
+            }
+
+            @Override
+            public void statusMessage(String message) {
+                onStatus.accept(message);
+            }
+        };
     }
 
     @ParameterizedTest
@@ -83,20 +114,12 @@ class TemperNetworksTest {
         List<String> status = new ArrayList<>();
         boolean[] pressStop = {false};
         LabelSmoothedNetwork network = SmallNetworks.small(new LabelSmoothedNetwork());
-        network.setLog(new Logger() {
-            @Override
-            public void logMessage(String message) {
-                logged.add(message);
+        network.setLog(recording(logged, message -> {
+            status.add(message);
+            if (pressStop[0]) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public void statusMessage(String message) {
-                status.add(message);
-                if (pressStop[0]) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
+        }));
         network.buildClassifier(train);
         assertEquals(5, logged.size());
         assertTrue(logged.get(4).startsWith("LabelSmoothedNetwork: epoch 5/5: loss "), logged.get(4));
@@ -114,6 +137,56 @@ class TemperNetworksTest {
                 + " is kept"), logged, "stopped within the first epoch, and said so");
         assertTrue(network.toString().contains("stop reason: stop_requested"), network.toString());
         assertTrue(accuracy(network, train, FashionMnistSubsets.test()) > 0.1, "the partly trained model predicts");
+    }
+
+    @Test
+    void tellsTheGuiLogWhenEarlyStoppingFiredAndWhichEpochWasKept() throws Exception {
+        List<String> logged = new ArrayList<>();
+        LabelSmoothedNetwork network = SmallNetworks.small(new LabelSmoothedNetwork());
+        network.setEpochs(100);
+        network.setValidationFraction(0.3);
+        network.setPatience(1);
+        network.setLog(recording(logged, message -> { }));
+        network.buildClassifier(TabularData.wine());
+        String last = logged.get(logged.size() - 1);
+        Matcher m = Pattern.compile("LabelSmoothedNetwork: Early stopping after epoch (\\d+): kept the weights of"
+                + " epoch (\\d+) \\(validation accuracy (\\d+\\.\\d\\d)%\\)\\.").matcher(last);
+        assertTrue(m.matches(), "the last log line says that early stopping fired:\n" + String.join("\n", logged));
+        int ran = Integer.parseInt(m.group(1));
+        int kept = Integer.parseInt(m.group(2));
+        assertTrue(ran < 100, "stopped early: " + last);
+        assertEquals(ran, logged.size() - 1, "one line per epoch run, then the early-stopping line");
+        assertEquals(ran - 1, kept, "patience 1: the epoch before the one that did not improve");
+        assertTrue(logged.get(kept - 1).contains("validation accuracy " + m.group(3) + "%"),
+                "the kept epoch's own line shows the same validation accuracy: " + logged.get(kept - 1));
+        assertTrue(network.toString().contains(last.substring("LabelSmoothedNetwork: ".length())),
+                "the model's output says so too:\n" + network);
+    }
+
+    @Test
+    void refusesWeightedTrainingDataOrIgnoresTheWeightsAsItsDescriptionSays() throws Exception {
+        Instances wine = TabularData.wine();
+        Instances weighted = new Instances(wine);
+        Random random = new Random(3);
+        weighted.forEach(instance -> instance.setWeight(0.1 + 10 * random.nextDouble()));
+        LabelSmoothedNetwork plain = SmallNetworks.small(new LabelSmoothedNetwork());
+        LabelSmoothedNetwork heavy = SmallNetworks.small(new LabelSmoothedNetwork());
+        assertFalse(heavy instanceof WeightedInstancesHandler, "meta classifiers resample rather than reweight");
+        String refusal = assertThrows(WekaException.class, () -> heavy.buildClassifier(weighted)).getMessage();
+        assertTrue(refusal.contains("instance weights are not equal to 1"), refusal);
+
+        heavy.setDoNotCheckCapabilities(true);
+        heavy.buildClassifier(weighted);
+        plain.buildClassifier(wine);
+        double[][] expected = plain.distributionsForInstances(wine);
+        double[][] actual = heavy.distributionsForInstances(wine);
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], actual[i], 0, "instance " + i + ": every instance counts once");
+        }
+        for (AbstractTemperNetwork network : SmallNetworks.all()) {
+            assertTrue(((String) network.getClass().getMethod("globalInfo").invoke(network))
+                    .contains("Instance weights are not used"), network.getClass().getSimpleName());
+        }
     }
 
     @Test

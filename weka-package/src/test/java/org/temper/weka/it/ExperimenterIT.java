@@ -44,6 +44,11 @@ class ExperimenterIT {
                 assertIn(results, row, column, 1);
             }
             assertIn(results, row, "Brier", 2);
+            assertIn(results, row, "Mean_confidence", 1);
+            boolean network = row.stringValue(results.attribute("Key_Scheme")).equals(NETWORK);
+            double nll = row.value(results.attribute("NLL"));
+            assertTrue(network ? Double.isFinite(nll) && nll > 0 : nll > 0, "NLL = " + nll + " in " + row
+                    + " (infinite where J48 gives an actual class probability 0)");
         }
         assertTrue(r.out().contains("(1) functions.LabelSmoothedNetwork '"), log);
         assertTrue(r.out().contains("(2) trees.J48 '"), log);

@@ -42,8 +42,9 @@ class KnowledgeFlowIT {
         assertTrue(text.contains("Scheme: LabelSmoothedNetwork"), text);
         assertTrue(text.contains("Relation: german_credit"), text);
         for (String label : new String[] {"Expected calibration error \\(ECE\\)", "Maximum calibration error \\(MCE\\)",
-            "Adaptive ECE \\(equal-mass bins\\)", "Brier score"}) {
+            "Adaptive ECE \\(equal-mass bins\\)", "Brier score", "Mean confidence \\(top probability\\)"}) {
             assertTrue(text.matches("(?s).*\\n" + label + " +0\\.\\d+ *\\n.*"), label + " measured:\n" + text);
         }
+        assertTrue(text.matches("(?s).*\\nNegative log-likelihood \\(NLL\\) +\\d+\\.\\d+ *\\n.*"), text);
     }
 }

@@ -58,6 +58,8 @@ class PackageInstallIT {
         assertTrue(r.out().contains("Correctly Classified Instances"), r.out() + r.err());
         assertTrue(r.out().contains("Expected calibration error (ECE)"), r.out() + r.err());
         assertTrue(r.out().contains("Brier score"), r.out());
+        assertTrue(r.out().matches("(?s).*\\nMean confidence \\(top probability\\) +0\\.\\d+ *\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\nNegative log-likelihood \\(NLL\\) +\\d+\\.\\d+ *\\n.*"), r.out());
     }
 
     @Test
