@@ -42,6 +42,11 @@ public final class WekaProgress implements TrainingListener {
     }
 
     @Override
+    public void onNotice(String message) {
+        report(name + ": note: " + message);
+    }
+
+    @Override
     public void onSteps(int epoch, int stepsDone, int stepsPerEpoch, double meanLoss) {
         if (log != null) {
             String line = String.format(Locale.ROOT, "%s: epoch %d, %d%% (loss %.4f)", name, epoch,

@@ -33,9 +33,7 @@ public final class OrtRuntime {
         try (OrtEnvironment.ThreadingOptions pools = new OrtEnvironment.ThreadingOptions()) {
             pools.setGlobalIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             pools.setGlobalInterOpNumThreads(1);
-            // on an engine thread: creating the environment loads ONNX Runtime, whose native code
-            // needs more stack than Java's default threads have
-            OrtThreads.run(() -> OrtEnvironment.getEnvironment(LEVEL, NAME, pools));
+            OrtThreads.run(new EnvironmentStart(LEVEL, NAME, pools));
             return true;
         } catch (IllegalStateException e) {
             LOG.warning("ONNX Runtime's environment was created before Temper's (" + e.getMessage()
@@ -43,6 +41,20 @@ public final class OrtRuntime {
             return false;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not set up its thread pools: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the environment on an engine thread: it loads ONNX Runtime, whose native start needs more
+     * stack than Java's default threads have. A class of its own, not a lambda: a lambda's body is a
+     * method of this class, which the engine thread could not call while the waiting thread is still
+     * initialising it.
+     */
+    private record EnvironmentStart(OrtLoggingLevel level, String name, OrtEnvironment.ThreadingOptions pools)
+            implements OrtThreads.NativeCall<OrtEnvironment> {
+        @Override
+        public OrtEnvironment call() {
+            return OrtEnvironment.getEnvironment(level, name, pools);
         }
     }
 
