@@ -148,10 +148,13 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
     }
 
     /**
-     * The activations of the layer before the logits, e.g. for the penultimate-layer projection.
+     * The activations feeding the network's last layer, e.g. for the penultimate-layer projection: the
+     * last hidden layer of an MLP (its width is the last of the hidden sizes), the standardised input
+     * of a linear model, the output an imported network names penultimate.
      * @param examples the examples
      * @return one row of activations per example
-     * @throws IllegalStateException when the network has no hidden layer
+     * @throws IllegalStateException when the network names no penultimate output (an imported network
+     *         without one), or the model was closed
      */
     public float[][] penultimateActivations(List<? extends Example<Label>> examples) {
         int[] used = new int[examples.size()];
