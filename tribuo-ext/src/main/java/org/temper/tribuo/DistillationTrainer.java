@@ -2,6 +2,7 @@ package org.temper.tribuo;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.objective.Distillation;
 import org.temper.onnx.recipe.Recipe;
@@ -13,6 +14,7 @@ import org.tribuo.classification.Label;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,6 +30,9 @@ import java.util.Map;
  * From a configuration file, name exactly one of {@code teacherModelFile} (a Tribuo model in
  * protobuf form) and {@code teacherOnnxFile}. The teacher's classes must be the data's classes;
  * this is checked before training starts.
+ * <p>A student of a teacher named by a file can be rebuilt from its provenance, whose trainer
+ * configuration names the file; a student of a teacher given in memory records the teacher's
+ * provenance and, under {@value #TEACHER_REBUILD}, why its own provenance does not rebuild it.
  */
 public final class DistillationTrainer extends NetworkTrainer {
 
@@ -46,6 +51,9 @@ public final class DistillationTrainer extends NetworkTrainer {
     @Config(description = "Teacher: an ONNX classifier file over the same features (logits or probabilities,"
             + " classes matched by name), e.g. a NetworkModel saved with saveONNXModel.")
     private String teacherOnnxFile;
+
+    /** The run-provenance key saying why a student of an in-memory teacher cannot be rebuilt from provenance. */
+    public static final String TEACHER_REBUILD = "teacher-rebuild";
 
     private Teacher teacher;
 
@@ -100,7 +108,7 @@ public final class DistillationTrainer extends NetworkTrainer {
     private Teacher teacherFromFiles() {
         if ((teacherModelFile == null) == (teacherOnnxFile == null)) {
             throw new IllegalArgumentException("A distillation trainer needs exactly one teacher: set teacherModelFile"
-                    + " (a Tribuo model) or teacherOnnxFile (an ONNX file of logits)");
+                    + " (a Tribuo model) or teacherOnnxFile (an ONNX classifier file)");
         }
         if (teacherOnnxFile != null) {
             return new OnnxTeacher(Path.of(teacherOnnxFile));
@@ -133,9 +141,20 @@ public final class DistillationTrainer extends NetworkTrainer {
         return teacher.logits(examples, dense, Training.execution(recipe));
     }
 
+    /**
+     * @return the teacher's entries ({@code teacher}: a model's provenance; {@code teacher-file}: a file's
+     *         path) and, for a teacher given in memory, {@value #TEACHER_REBUILD}: why this trainer's
+     *         provenance alone does not rebuild the student
+     */
     @Override
     protected Map<String, Provenance> extraRunProvenance() {
-        return teacher.provenance();
+        Map<String, Provenance> run = new LinkedHashMap<>(teacher.provenance());
+        if (teacherModelFile == null && teacherOnnxFile == null) {
+            run.put(TEACHER_REBUILD, new StringProvenance(TEACHER_REBUILD, "The teacher was given in memory, so"
+                    + " this trainer's configuration names no teacherModelFile or teacherOnnxFile and cannot be"
+                    + " rebuilt from its provenance alone: rebuild the teacher from the 'teacher' entry (or save it"
+                    + " and set teacherModelFile), then distil with this trainer's settings and invocation count"));
+        }
+        return run;
     }
-
 }

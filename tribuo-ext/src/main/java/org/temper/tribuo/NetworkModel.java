@@ -147,10 +147,13 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
     }
 
     /**
-     * The activations of the layer before the logits, e.g. for the penultimate-layer projection.
+     * The activations feeding the network's last layer, e.g. for the penultimate-layer projection: the
+     * last hidden layer of an MLP (its width is the last of the hidden sizes), the standardised input
+     * of a linear model, the output an imported network names penultimate.
      * @param examples the examples
      * @return one row of activations per example
-     * @throws IllegalStateException when the network has no hidden layer
+     * @throws IllegalStateException when the network names no penultimate output (an imported network
+     *         without one), or the model was closed
      */
     public float[][] penultimateActivations(List<? extends Example<Label>> examples) {
         int[] used = new int[examples.size()];
@@ -258,17 +261,30 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
      */
     @Override
     public OnnxMl.ModelProto exportONNXModel(String domain, long modelVersion) {
+        return exportProbabilities(this, trainedGraph(), domain, modelVersion);
+    }
+
+    /**
+     * Exports a model whose ONNX graph ends in probabilities, in the convention of {@link #exportONNXModel}.
+     * @param model the model, which writes its graph from features to probabilities
+     * @param trained the trained network it is built on, whose opset and IR version the export keeps
+     * @param domain the ONNX domain
+     * @param modelVersion the model version
+     * @param <M> an exportable label model
+     * @return the ONNX model
+     */
+    static <M extends Model<Label> & ONNXExportable> OnnxMl.ModelProto exportProbabilities(
+            M model, OnnxMl.ModelProto trained, String domain, long modelVersion) {
         ONNXContext context = new ONNXContext();
-        context.setName("Temper-NetworkModel");
-        ONNXPlaceholder input = context.floatInput("input", featureIDMap.size());
-        ONNXPlaceholder output = context.floatOutput("output", outputIDInfo.size());
-        writeONNXGraph(input).assignTo(output);
-        OnnxMl.ModelProto trained = trainedGraph();
-        return ONNXExportable.buildModel(context, domain, modelVersion, this).toBuilder()
+        context.setName("Temper-" + model.getClass().getSimpleName());
+        ONNXPlaceholder input = context.floatInput("input", model.getFeatureIDMap().size());
+        ONNXPlaceholder output = context.floatOutput("output", model.getOutputIDInfo().size());
+        model.writeONNXGraph(input).assignTo(output);
+        return ONNXExportable.buildModel(context, domain, modelVersion, model).toBuilder()
                 .clearOpsetImport().addAllOpsetImport(trained.getOpsetImportList())
                 .setIrVersion(trained.getIrVersion())
                 .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(TrainedNetwork.CLASSES_KEY)
-                        .setValue(String.join("\n", DenseExamples.classNames(outputIDInfo))))
+                        .setValue(String.join("\n", DenseExamples.classNames(model.getOutputIDInfo()))))
                 .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(TrainedNetwork.SCORES_KEY)
                         .setValue("probabilities"))
                 .build();
@@ -278,5 +294,13 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
     @Override
     public ONNXNode writeONNXGraph(ONNXRef<?> input) {
         return OnnxGraphCopy.copy(trainedGraph().getGraph(), input, saved().signature().probabilities());
+    }
+
+    /**
+     * @param input the features' reference in an ONNX context
+     * @return the network, from features to logits, written into that context
+     */
+    ONNXNode writeLogits(ONNXRef<?> input) {
+        return OnnxGraphCopy.copy(trainedGraph().getGraph(), input, ProgramNames.LOGITS);
     }
 }

@@ -4,7 +4,10 @@ import ai.onnxruntime.OrtException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.model.ModelFiles;
+import org.temper.onnx.model.SavedModel;
 import org.temper.onnx.model.TeacherLogits;
+import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.tribuo.Dataset;
 import org.tribuo.classification.Label;
@@ -32,9 +35,19 @@ final class OnnxTeacher implements Teacher {
         this.file = file;
     }
 
+    /** Reads the file's class names, when it has them, and refuses a class set other than the data's. */
     @Override
     public void check(Dataset<Label> data) {
-        // the file's classes and width are checked by the teacher rule when it is read
+        SavedModel model;
+        try {
+            model = ModelFiles.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the teacher model " + file + ": " + e.getMessage(), e);
+        }
+        if (model.metadata().containsKey(TrainedNetwork.CLASSES_KEY)) {
+            TeacherLogits.checkClasses(model.classNames(), DenseExamples.classNames(data.getOutputIDInfo()),
+                    "teacher " + file);
+        }
     }
 
     @Override

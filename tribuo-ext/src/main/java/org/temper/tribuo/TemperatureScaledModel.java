@@ -1,5 +1,6 @@
 package org.temper.tribuo;
 
+import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
@@ -17,6 +18,7 @@ import org.tribuo.Excuse;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ModelDataCarrier;
@@ -24,6 +26,10 @@ import org.tribuo.protos.ProtoSerializableClass;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.util.onnx.ONNXInitializer;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXRef;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,12 +43,17 @@ import java.util.Optional;
  * each prediction becomes softmax(log p / T), with one temperature T fitted on held-out data by
  * {@link #fit}. The log-probabilities differ from the wrapped model's logits by a constant per
  * example, which softmax ignores, so for a {@link NetworkModel} this is exactly softmax(z / T).
- * The most probable label never changes, so accuracy is unchanged. The provenance records T, how it
- * was fitted, and the wrapped model's provenance; the held-out data is its data provenance.
+ * The most probable label never changes, so accuracy is unchanged.
+ * <p>The provenance keeps the wrapped model's training data and trainer (the held-out data trained
+ * nothing but T) and records in its run provenance T ({@code temperature}), what T minimised
+ * ({@code temperature-objective}), the held-out data ({@code calibration-data}) and the wrapped
+ * model's own provenance ({@code scaled-model}).
+ * <p>A scaled {@link NetworkModel} exports to ONNX as the network's logits divided by T, then softmax,
+ * in the network's export convention; other wrapped models cannot be exported.
  */
 @ProtoSerializableClass(serializedDataClass = TemperatureScaledModelProto.class,
         version = TemperatureScaledModel.CURRENT_VERSION)
-public final class TemperatureScaledModel extends Model<Label> {
+public final class TemperatureScaledModel extends Model<Label> implements ONNXExportable {
 
     private static final long serialVersionUID = 1L;
 
@@ -90,9 +101,11 @@ public final class TemperatureScaledModel extends Model<Label> {
         Map<String, Provenance> run = new LinkedHashMap<>();
         run.put("temperature", new DoubleProvenance("temperature", fit.temperature()));
         run.put("temperature-objective", new EnumProvenance<>("temperature-objective", fit.objective()));
-        run.put("scaled-model", model.getProvenance());
+        run.put("calibration-data", heldOut.getProvenance());
+        ModelProvenance scaled = model.getProvenance();
+        run.put("scaled-model", scaled);
         ModelProvenance provenance = new ModelProvenance(TemperatureScaledModel.class.getName(), OffsetDateTime.now(),
-                heldOut.getProvenance(), model.getProvenance().getTrainerProvenance(), run);
+                scaled.getDatasetProvenance(), scaled.getTrainerProvenance(), run);
         return new TemperatureScaledModel(model.getName() + "-temperature-scaled", provenance,
                 model.getFeatureIDMap(), model.getOutputIDInfo(), model, fit.temperature());
     }
@@ -145,6 +158,35 @@ public final class TemperatureScaledModel extends Model<Label> {
     @Override
     protected TemperatureScaledModel copy(String newName, ModelProvenance newProvenance) {
         return new TemperatureScaledModel(newName, newProvenance, featureIDMap, outputIDInfo, inner.copy(), temperature);
+    }
+
+    /**
+     * Exports the scaled network: input "input" [batch, features] of raw features, output "output"
+     * [batch, labels] of softmax(logits / T), metadata as in {@link NetworkModel#exportONNXModel}.
+     * @throws IllegalStateException when the wrapped model is not a {@link NetworkModel}
+     */
+    @Override
+    public OnnxMl.ModelProto exportONNXModel(String domain, long modelVersion) {
+        return NetworkModel.exportProbabilities(this, network().trainedGraph(), domain, modelVersion);
+    }
+
+    /**
+     * Writes softmax(logits / T) of the wrapped network into the input's ONNX context.
+     * @throws IllegalStateException when the wrapped model is not a {@link NetworkModel}
+     */
+    @Override
+    public ONNXNode writeONNXGraph(ONNXRef<?> input) {
+        ONNXInitializer t = input.onnxContext().constant("temperature", (float) temperature);
+        return network().writeLogits(input).apply(ONNXOperators.DIV, t)
+                .apply(ONNXOperators.SOFTMAX, Map.of("axis", 1));
+    }
+
+    private NetworkModel network() {
+        if (inner instanceof NetworkModel network) {
+            return network;
+        }
+        throw new IllegalStateException("Only a temperature-scaled NetworkModel exports to ONNX, and " + name
+                + " wraps a " + inner.getClass().getSimpleName());
     }
 
     @Override

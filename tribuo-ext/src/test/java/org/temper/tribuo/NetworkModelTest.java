@@ -1,20 +1,20 @@
 package org.temper.tribuo;
 
 import ai.onnx.proto.OnnxMl;
-import ai.onnxruntime.OrtSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.temper.onnx.graph.OnnxProto;
+import org.temper.onnx.model.ModelFiles;
+import org.temper.onnx.model.ModelSession;
+import org.temper.onnx.runtime.ExecutionSettings;
 import org.tribuo.Dataset;
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.interop.onnx.DenseTransformer;
-import org.tribuo.interop.onnx.LabelTransformer;
-import org.tribuo.interop.onnx.ONNXExternalModel;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.test.Helpers;
 
@@ -99,24 +99,67 @@ class NetworkModelTest {
         assertEquals(model.getProvenance(), ONNXExportable.SERIALIZER.deserializeAndUnmarshal(stored));
         assertEquals("Tribuo", proto.getProducerName());
 
-        Map<String, Integer> features = new HashMap<>();
-        model.getFeatureIDMap().forEach(f -> features.put(f.getName(), model.getFeatureIDMap().getID(f.getName())));
-        Map<Label, Integer> outputs = new HashMap<>();
-        model.getOutputIDInfo().getDomain().forEach(l -> outputs.put(l, model.getOutputIDInfo().getID(l)));
-        try (ONNXExternalModel<Label> external = ONNXExternalModel.createOnnxModel(new LabelFactory(), features, outputs,
-                new DenseTransformer(), new LabelTransformer(true), new OrtSession.SessionOptions(), file, "input")) {
-            List<Prediction<Label>> ours = model.predict(test);
-            List<Prediction<Label>> theirs = external.predict(test);
-            double maxDifference = 0;
-            for (int i = 0; i < ours.size(); i++) {
-                for (Map.Entry<String, Label> e : ours.get(i).getOutputScores().entrySet()) {
-                    double other = theirs.get(i).getOutputScores().get(e.getKey()).getScore();
-                    maxDifference = Math.max(maxDifference, Math.abs(e.getValue().getScore() - other));
+        double maxDifference = Comparisons.maxDifferenceInOnnxExternalModel(model, file, test);
+        assertTrue(maxDifference < 1e-5, "max difference " + maxDifference);
+    }
+
+    @Test
+    void penultimateActivationsHaveTheLastHiddenWidthAndFeedTheLogits() {
+        Dataset<Label> data = FashionMnist.slice(0, 300);
+        List<Example<Label>> examples = test.getData().subList(0, 50);
+        try (NetworkModel deep = LabelSmoothingTrainer.hardTargets(new NetworkSettings().hiddenSizes(24, 12)
+                .epochs(1, 64), 1).train(data)) {
+            float[][] h = deep.penultimateActivations(examples);
+            assertEquals(examples.size(), h.length);
+            Map<String, float[]> weights = new HashMap<>();
+            deep.trainedGraph().getGraph().getInitializerList()
+                    .forEach(t -> weights.put(t.getName(), OnnxProto.tensorData(t).toFloats()));
+            float[] w = weights.get("W2");
+            float[] b = weights.get("b2");
+            List<Prediction<Label>> predicted = deep.predict(examples);
+            for (int i = 0; i < h.length; i++) {
+                assertEquals(12, h[i].length);
+                double[] logits = new double[b.length];
+                for (int k = 0; k < b.length; k++) {
+                    logits[k] = b[k];
+                    for (int j = 0; j < 12; j++) {
+                        logits[k] += w[k * 12 + j] * h[i][j];
+                    }
                 }
-                assertEquals(ours.get(i).getOutput().getLabel(), theirs.get(i).getOutput().getLabel());
+                LabelPredictions.softmaxInPlace(logits);
+                for (int k = 0; k < logits.length; k++) {
+                    String label = deep.getOutputIDInfo().getOutput(k).getLabel();
+                    assertEquals(logits[k], predicted.get(i).getOutputScores().get(label).getScore(), 1e-5);
+                }
             }
-            assertTrue(maxDifference < 1e-5, "max difference " + maxDifference);
         }
+        try (NetworkModel linear = LabelSmoothingTrainer.hardTargets(new NetworkSettings().hiddenSizes()
+                .epochs(1, 64), 1).train(data)) {
+            assertEquals(linear.getFeatureIDMap().size(), linear.penultimateActivations(examples)[0].length,
+                    "a linear model's last layer reads the standardised input");
+        }
+    }
+
+    @Test
+    void predictionsOnTheConfiguredTwoThreadsEqualThoseOnTheSharedPool() throws Exception {
+        OnnxMl.ModelProto graph = model.trainedGraph();
+        assertTrue(graph.getMetadataPropsList().stream().anyMatch(e -> e.getKey().equals("temper.recipe.threads")
+                && e.getValue().equals("2")), "Settings.small() trains with two threads");
+        float[] shared;
+        try (ModelSession session = ModelFiles.parse(graph.toByteArray(), "shared").session(ExecutionSettings.DEFAULT)) {
+            shared = session.probabilities(DenseExamples.features(test.getData(),
+                    DenseExamples.columns(model.getFeatureIDMap()), null), test.size());
+        }
+        List<Prediction<Label>> predicted = model.predict(test);
+        int k = model.getOutputIDInfo().size();
+        double max = 0;
+        for (int i = 0; i < predicted.size(); i++) {
+            for (int c = 0; c < k; c++) {
+                String label = model.getOutputIDInfo().getOutput(c).getLabel();
+                max = Math.max(max, Math.abs(shared[i * k + c] - predicted.get(i).getOutputScores().get(label).getScore()));
+            }
+        }
+        assertEquals(0, max, 1e-6);
     }
 
     @Test

@@ -1,20 +1,27 @@
 package org.temper.tribuo;
 
+import ai.onnx.proto.OnnxMl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.temper.calibration.CalibrationReport;
 import org.temper.calibration.Metric;
 import org.temper.calibration.temperature.TemperatureScaling;
 import org.temper.tribuo.calibration.TribuoPredictions;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
+import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.test.Helpers;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,12 +75,40 @@ class TemperatureScaledModelTest {
     }
 
     @Test
-    void provenanceRecordsTemperature() {
-        var run = scaled.getProvenance().getInstanceProvenance().getMap();
+    void provenanceRecordsTemperatureAndTheHeldOutDataAsCalibrationData() {
+        ModelProvenance p = scaled.getProvenance();
+        var run = p.getInstanceProvenance().getMap();
         assertEquals(Double.toString(scaled.temperature()), run.get("temperature").toString());
         assertEquals("NLL", run.get("temperature-objective").toString());
+        assertEquals(heldOut.getProvenance(), run.get("calibration-data"));
         assertEquals(network.getProvenance(), run.get("scaled-model"));
-        Helpers.testProvenanceMarshalling(scaled.getProvenance());
+        // the network's trainer saw its training data, never the held-out data
+        assertEquals(network.getProvenance().getDatasetProvenance(), p.getDatasetProvenance());
+        assertNotEquals(heldOut.getProvenance(), p.getDatasetProvenance());
+        assertEquals(network.getProvenance().getTrainerProvenance(), p.getTrainerProvenance());
+        Helpers.testProvenanceMarshalling(p);
+    }
+
+    @Test
+    void exportsSoftmaxOfLogitsOverTThatOnnxExternalModelRuns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("scaled.onnx");
+        scaled.saveONNXModel("org.temper.test", 1, file);
+        double difference = Comparisons.maxDifferenceInOnnxExternalModel(scaled, file, test);
+        assertTrue(difference < 1e-5, "max difference " + difference);
+        OnnxMl.ModelProto proto = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(file));
+        String stored = proto.getMetadataPropsList().stream()
+                .filter(e -> e.getKey().equals(ONNXExportable.PROVENANCE_METADATA_FIELD)).findFirst().orElseThrow()
+                .getValue();
+        assertEquals(scaled.getProvenance(), ONNXExportable.SERIALIZER.deserializeAndUnmarshal(stored));
+    }
+
+    @Test
+    void onlyAScaledNetworkExports() {
+        TemperatureScaledModel twice = TemperatureScaledModel.fit(scaled, heldOut);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> twice.exportONNXModel("org.temper.test", 1));
+        assertTrue(e.getMessage().contains("NetworkModel") && e.getMessage().contains("TemperatureScaledModel"),
+                e.getMessage());
     }
 
     @Test
