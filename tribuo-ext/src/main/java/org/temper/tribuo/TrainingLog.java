@@ -26,6 +26,11 @@ final class TrainingLog implements TrainingListener {
     }
 
     @Override
+    public void onNotice(String message) {
+        LOGGER.warning(() -> trainer + ": " + message);
+    }
+
+    @Override
     public void onEpoch(EpochReport r) {
         LOGGER.info(() -> trainer + ": " + r.describe());
     }
