@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.SparseTensorProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.ByteString;
@@ -56,20 +57,55 @@ public final class OnnxFile {
         for (int i = 0; i < gb.getInitializerCount(); i++) {
             gb.setInitializer(i, inlineTensor(gb.getInitializer(i), folder));
         }
+        for (int i = 0; i < gb.getSparseInitializerCount(); i++) {
+            gb.setSparseInitializer(i, inlineSparse(gb.getSparseInitializer(i), folder));
+        }
         for (int i = 0; i < gb.getNodeCount(); i++) {
             NodeProto.Builder nb = gb.getNode(i).toBuilder();
             for (int a = 0; a < nb.getAttributeCount(); a++) {
-                AttributeProto attr = nb.getAttribute(a);
-                if (attr.hasT()) {
-                    nb.setAttribute(a, attr.toBuilder().setT(inlineTensor(attr.getT(), folder)));
-                }
-                if (attr.hasG()) {
-                    nb.setAttribute(a, attr.toBuilder().setG(inlineGraph(attr.getG(), folder)));
-                }
+                nb.setAttribute(a, inlineAttribute(nb.getAttribute(a), folder));
             }
             gb.setNode(i, nb);
         }
         return gb.build();
+    }
+
+    /** Every place an attribute can hold tensors or graphs: t, sparse_tensor, g and their lists. */
+    private static AttributeProto inlineAttribute(AttributeProto attr, Path folder) throws IOException {
+        AttributeProto.Builder ab = attr.toBuilder();
+        if (attr.hasT()) {
+            ab.setT(inlineTensor(attr.getT(), folder));
+        }
+        if (attr.hasSparseTensor()) {
+            ab.setSparseTensor(inlineSparse(attr.getSparseTensor(), folder));
+        }
+        if (attr.hasG()) {
+            ab.setG(inlineGraph(attr.getG(), folder));
+        }
+        for (int k = 0; k < ab.getTensorsCount(); k++) {
+            ab.setTensors(k, inlineTensor(ab.getTensors(k), folder));
+        }
+        for (int k = 0; k < ab.getSparseTensorsCount(); k++) {
+            ab.setSparseTensors(k, inlineSparse(ab.getSparseTensors(k), folder));
+        }
+        for (int k = 0; k < ab.getGraphsCount(); k++) {
+            ab.setGraphs(k, inlineGraph(ab.getGraphs(k), folder));
+        }
+        return ab.build();
+    }
+
+    private static SparseTensorProto inlineSparse(SparseTensorProto s, Path folder) throws IOException {
+        return s.toBuilder().setValues(inlineTensor(s.getValues(), folder))
+                .setIndices(inlineTensor(s.getIndices(), folder)).build();
+    }
+
+    private static long externalNumber(TensorProto t, StringStringEntryProto e) throws IOException {
+        try {
+            return Long.parseLong(e.getValue());
+        } catch (NumberFormatException ex) {
+            throw new IOException("Tensor '" + t.getName() + "' gives its external data the " + e.getKey() + " '"
+                    + e.getValue() + "', which is not a whole number of bytes", ex);
+        }
     }
 
     private static TensorProto inlineTensor(TensorProto t, Path folder) throws IOException {
@@ -82,8 +118,8 @@ public final class OnnxFile {
         for (StringStringEntryProto e : t.getExternalDataList()) {
             switch (e.getKey()) {
                 case "location" -> location = e.getValue();
-                case "offset" -> offset = Long.parseLong(e.getValue());
-                case "length" -> length = Long.parseLong(e.getValue());
+                case "offset" -> offset = externalNumber(t, e);
+                case "length" -> length = externalNumber(t, e);
                 default -> { }
             }
         }

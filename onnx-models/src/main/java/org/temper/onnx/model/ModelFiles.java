@@ -2,13 +2,17 @@ package org.temper.onnx.model;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import org.temper.onnx.graph.OnnxFile;
 import org.temper.onnx.program.ProgramNames;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +71,8 @@ public final class ModelFiles {
     }
 
     private static SavedModel of(ModelProto model, String path) throws IOException {
+        checkDomains(model.getGraph(), path);
+        checkWeights(model.getGraph(), path);
         Map<String, String> meta = new LinkedHashMap<>();
         for (StringStringEntryProto e : model.getMetadataPropsList()) {
             meta.put(e.getKey(), e.getValue());
@@ -79,7 +85,40 @@ public final class ModelFiles {
             throw new IOException(path + " names " + classes.size() + " classes but its logits have "
                     + signature.numClasses());
         }
-        return new SavedModel(model, signature, classes, meta);
+        return new SavedModel(model, path, signature, classes, meta);
+    }
+
+    /** Operator domains ONNX Runtime implements. */
+    private static final Set<String> KNOWN_DOMAINS = Set.of("", "ai.onnx", "ai.onnx.ml", "com.microsoft");
+
+    private static void checkDomains(GraphProto g, String where) throws IOException {
+        for (NodeProto node : g.getNodeList()) {
+            if (!KNOWN_DOMAINS.contains(node.getDomain())) {
+                throw new IOException(where + ": node '" + node.getName() + "' is the operator " + node.getOpType()
+                        + " of the custom domain '" + node.getDomain() + "', which ONNX Runtime does not implement;"
+                        + " export the model with standard ONNX operators");
+            }
+        }
+    }
+
+    /** Refuses float weights that are NaN or infinite: a broken model gives no figure worth reading. */
+    private static void checkWeights(GraphProto g, String where) throws IOException {
+        for (TensorProto t : g.getInitializerList()) {
+            if (t.getDataType() != TensorProto.DataType.FLOAT_VALUE) {
+                continue;
+            }
+            FloatBuffer values = t.getRawData().isEmpty() ? null
+                    : t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            int n = values == null ? t.getFloatDataCount() : values.remaining();
+            for (int i = 0; i < n; i++) {
+                float v = values == null ? t.getFloatData(i) : values.get(i);
+                if (!Float.isFinite(v)) {
+                    throw new IOException(where + ": the weight tensor '" + t.getName() + "' holds " + v
+                            + " at element " + i + ": the model is broken (training diverged?); retrain it or use"
+                            + " another file");
+                }
+            }
+        }
     }
 
     /**

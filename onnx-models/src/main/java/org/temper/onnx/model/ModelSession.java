@@ -37,6 +37,7 @@ public final class ModelSession implements AutoCloseable {
     });
 
     private final byte[] model;
+    private final String source;
     private final ModelSignature signature;
     private final ExecutionSettings settings;
     private final NativeSession state = new NativeSession();
@@ -49,7 +50,18 @@ public final class ModelSession implements AutoCloseable {
      * @param settings device and threads
      */
     public ModelSession(byte[] model, ModelSignature signature, ExecutionSettings settings) {
+        this(model, "the model", signature, settings);
+    }
+
+    /**
+     * @param model serialized inference model (not copied: the caller does not change it)
+     * @param source how to name the model in messages (its file)
+     * @param signature its input and output names and shapes
+     * @param settings device and threads
+     */
+    public ModelSession(byte[] model, String source, ModelSignature signature, ExecutionSettings settings) {
         this.model = model;
+        this.source = source;
         this.signature = signature;
         this.settings = settings;
         this.cleanable = CLEANER.register(this, state);
@@ -130,20 +142,29 @@ public final class ModelSession implements AutoCloseable {
         lock.readLock().lock();
         try {
             OrtSession session = open();
-            return OrtThreads.run(() -> batches(session, features, n, output, extraInputs));
+            try {
+                return OrtThreads.run(() -> batches(session, features, n, output, extraInputs));
+            } catch (OrtException e) {
+                throw new OrtException(e.getCode(), "ONNX Runtime failed to run " + source + ": " + firstLine(e));
+            }
         } finally {
             lock.readLock().unlock();
             Reference.reachabilityFence(this);
         }
     }
 
-    private OrtSession open() throws OrtException {
+    private OrtSession open() {
         synchronized (state) {
             if (state.closed) {
                 throw new IllegalStateException("This model session was closed; predictions need a new one");
             }
             if (state.session == null) {
-                state.session = OrtRuntime.open(model, settings);
+                try {
+                    state.session = OrtRuntime.open(model, settings);
+                } catch (OrtException e) {
+                    throw new IllegalArgumentException("ONNX Runtime cannot load " + source + ": " + firstLine(e)
+                            + " (an operator or opset it does not know, or weights of the wrong shape?)", e);
+                }
             }
             return state.session;
         }
@@ -176,6 +197,12 @@ public final class ModelSession implements AutoCloseable {
             }
         }
         return out == null ? new float[0] : out;
+    }
+
+    private static String firstLine(OrtException e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /**

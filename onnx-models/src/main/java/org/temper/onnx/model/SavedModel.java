@@ -9,11 +9,12 @@ import java.util.Map;
 /**
  * A classifier model read from a file by {@link ModelFiles#read}.
  * @param model the ONNX model, external data inlined
+ * @param source where it came from (its file), for messages
  * @param signature its input and logits
  * @param classNames class names in label order
  * @param metadata the model's metadata properties
  */
-public record SavedModel(ModelProto model, ModelSignature signature, List<String> classNames,
+public record SavedModel(ModelProto model, String source, ModelSignature signature, List<String> classNames,
                          Map<String, String> metadata) {
 
     /**
@@ -22,6 +23,6 @@ public record SavedModel(ModelProto model, ModelSignature signature, List<String
      *         operator it does not know); the caller closes it
      */
     public ModelSession session(ExecutionSettings settings) {
-        return new ModelSession(model.toByteArray(), signature, settings);
+        return new ModelSession(model.toByteArray(), source, signature, settings);
     }
 }
