@@ -2,6 +2,7 @@ package org.temper.onnx.fit;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
+import org.temper.onnx.autodiff.Differentiator;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.RandomShift;
 import org.temper.onnx.graph.OnnxProto;
@@ -63,7 +64,8 @@ public final class Fitter {
         int stepsPerEpoch = (n + batch - 1) / batch;
         int perCall = config.progressSteps() > 0 ? config.progressSteps()
                 : Math.max(1, (stepsPerEpoch + CALLS_PER_EPOCH - 1) / CALLS_PER_EPOCH);
-        EpochProgram program = EpochProgram.build(network, config.objective(), config.optimizer(), config.clipping(), batch);
+        EpochProgram program = EpochProgram.build(network, Differentiator.standard(),
+                config.objective(), config.optimizer(), config.clipping(), batch);
         Random random = new Random(config.seed());
         long start = System.nanoTime();
         List<EpochReport> history = new ArrayList<>();
