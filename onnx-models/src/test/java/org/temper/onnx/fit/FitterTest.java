@@ -17,11 +17,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +62,31 @@ class FitterTest {
         FitResult r = new Fitter(c, List.of()).fit(net(), SyntheticData.blobs(90, 1), SyntheticData.blobs(30, 2), null);
         assertEquals(StopReason.EARLY_STOPPING, r.stopReason());
         assertEquals(3, r.history().size(), "best at epoch 1, then 2 epochs without improvement");
+    }
+
+    @Test
+    void earlyStoppingReturnsTheParametersOfTheBestEpoch() throws Exception {
+        // validation labels shifted by one class: the better the network learns, the worse it validates
+        DenseDataset v = SyntheticData.blobs(60, 2);
+        float[] x = new float[v.size() * v.exampleSize()];
+        v.features().get(0, x);
+        long[] shifted = new long[v.size()];
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = (v.label(i) + 1) % 3;
+        }
+        DenseDataset wrong = DenseDataset.of(x, shifted, v.exampleShape(), 3);
+        DenseDataset train = SyntheticData.blobs(300, 1);
+        FitResult stopped = new Fitter(config().withEarlyStopping(1), List.of()).fit(net(), train, wrong, null);
+        assertEquals(StopReason.EARLY_STOPPING, stopped.stopReason());
+        assertEquals(2, stopped.history().size());
+        assertEquals(1, stopped.keptEpoch());
+        FitResult first = new Fitter(config().withEpochs(1, 16), List.of()).fit(net(), train, null, null);
+        FitResult both = new Fitter(config().withEpochs(2, 16), List.of()).fit(net(), train, null, null);
+        for (int p = 0; p < first.network().parameters().size(); p++) {
+            float[] kept = stopped.network().parameters().get(p).toFloats();
+            assertArrayEquals(first.network().parameters().get(p).toFloats(), kept, "parameter " + p);
+            assertFalse(Arrays.equals(both.network().parameters().get(p).toFloats(), kept), "parameter " + p);
+        }
     }
 
     @Test
