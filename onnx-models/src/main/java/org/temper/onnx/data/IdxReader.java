@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -56,7 +57,7 @@ public final class IdxReader {
                 }
             }
             f.flip();
-            int k = (int) java.util.Arrays.stream(y).max().orElse(0) + 1;
+            int k = (int) Arrays.stream(y).max().orElse(0) + 1;
             return new DenseDataset(f, y, new long[] {1, dims[1], dims[2]},
                     classNames == null ? DenseDataset.defaultNames(k) : classNames);
         } catch (EOFException e) {

@@ -1,6 +1,7 @@
 package org.temper.onnx.data;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -49,7 +50,7 @@ public final class RandomShift {
             src.get(n * in.length, in);
             int dy = random.nextInt(2 * maxShift + 1) - maxShift;
             int dx = random.nextInt(2 * maxShift + 1) - maxShift;
-            java.util.Arrays.fill(out, 0f);
+            Arrays.fill(out, 0f);
             for (int c = 0; c < channels && Math.abs(dx) < w; c++) {
                 int base = c * h * w;
                 for (int y = Math.max(0, dy); y < Math.min(h, h + dy); y++) {

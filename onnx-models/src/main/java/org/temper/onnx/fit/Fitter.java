@@ -18,6 +18,7 @@ import org.temper.onnx.zoo.Network;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ public final class Fitter {
                     rates[s] = (float) config.learningRate().rate(global, stepsPerEpoch, config.epochs());
                     weights[s] = (float) config.objective().stepWeight(global, (long) config.epochs() * stepsPerEpoch);
                 }
-                long[] batches = java.util.Arrays.copyOfRange(order, done * batch, (done + steps) * batch);
+                long[] batches = Arrays.copyOfRange(order, done * batch, (done + steps) * batch);
                 TrainingSession.StepResults r = session.run(batches, rates, weights);
                 for (int s = 0; s < steps; s++) {
                     if (!Float.isFinite(r.losses()[s])) {
@@ -235,19 +236,19 @@ public final class Fitter {
 
     private void checkInputs(Network network, DenseDataset train, DenseDataset validation, float[] teacherLogits) {
         train.checkTrainable();
-        if (!java.util.Arrays.equals(network.exampleShape(), train.exampleShape())) {
+        if (!Arrays.equals(network.exampleShape(), train.exampleShape())) {
             throw new IllegalArgumentException("The network expects examples of shape "
-                    + java.util.Arrays.toString(network.exampleShape()) + " but the data has "
-                    + java.util.Arrays.toString(train.exampleShape()));
+                    + Arrays.toString(network.exampleShape()) + " but the data has "
+                    + Arrays.toString(train.exampleShape()));
         }
         if (network.numClasses() != train.numClasses()) {
             throw new IllegalArgumentException("The network has " + network.numClasses() + " outputs but the data has "
                     + train.numClasses() + " classes");
         }
-        if (validation != null && !java.util.Arrays.equals(validation.exampleShape(), train.exampleShape())) {
+        if (validation != null && !Arrays.equals(validation.exampleShape(), train.exampleShape())) {
             throw new IllegalArgumentException("Validation examples have shape "
-                    + java.util.Arrays.toString(validation.exampleShape()) + ", training examples "
-                    + java.util.Arrays.toString(train.exampleShape()));
+                    + Arrays.toString(validation.exampleShape()) + ", training examples "
+                    + Arrays.toString(train.exampleShape()));
         }
         if (config.objective().needsTeacher()) {
             if (teacherLogits == null) {
@@ -261,7 +262,7 @@ public final class Fitter {
         }
         if (config.augmentShift() > 0 && train.exampleShape().length < 2) {
             throw new IllegalArgumentException("Random shifts need image examples, but examples have shape "
-                    + java.util.Arrays.toString(train.exampleShape()));
+                    + Arrays.toString(train.exampleShape()));
         }
     }
 

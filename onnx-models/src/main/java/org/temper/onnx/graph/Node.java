@@ -1,6 +1,8 @@
 package org.temper.onnx.graph;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +22,9 @@ public record Node(String opType, String domain, String name, List<Value> inputs
 
     /** Copies the lists and map so that a node never changes after construction. */
     public Node {
-        inputs = Collections.unmodifiableList(new java.util.ArrayList<>(inputs));
+        inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
         outputs = List.copyOf(outputs);
-        attributes = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.temper.onnx.program.ProgramNames.ACCURACIES;
 import static org.temper.onnx.program.ProgramNames.BATCHES;
@@ -204,7 +205,7 @@ public final class EpochProgram {
         Set<Value> bodyInputs = new HashSet<>(carried);
         bodyInputs.add(condIn);
         Set<Value> declared = new HashSet<>();
-        java.util.function.Consumer<Value> output = v -> b.output(bodyInputs.contains(v) || !declared.add(v)
+        Consumer<Value> output = v -> b.output(bodyInputs.contains(v) || !declared.add(v)
                 ? b.identity(v) : v);
         output.accept(condIn);
         output.accept(stepOut);
