@@ -43,7 +43,7 @@ class KnowledgeFlowIT {
         assertTrue(text.contains("Relation: german_credit"), text);
         for (String label : new String[] {"Expected calibration error \\(ECE\\)", "Maximum calibration error \\(MCE\\)",
             "Adaptive ECE \\(equal-mass bins\\)", "Brier score"}) {
-            assertTrue(text.matches("(?s).*\\n" + label + " +0\\.\\d+\\n.*"), label + " measured:\n" + text);
+            assertTrue(text.matches("(?s).*\\n" + label + " +0\\.\\d+ *\\n.*"), label + " measured:\n" + text);
         }
     }
 }
