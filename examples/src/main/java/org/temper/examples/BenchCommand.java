@@ -100,9 +100,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private double medianEpochSeconds(DenseDataset train, int batch, ExecutionSettings settings) throws Exception {
-        TrainingConfig config = TrainingConfig.defaults().withObjective(LabelSmoothing.uniform(0.1))
-                .withOptimizer(Sgd.withMomentum(0.9)).withLearningRate(LearningRateSchedule.constant(0.01))
-                .withEpochs(epochs, batch).withExecution(settings);
+        TrainingConfig config = new TrainingConfig(LabelSmoothing.uniform(0.1), Sgd.withMomentum(0.9),
+                LearningRateSchedule.constant(0.01), null, epochs, batch, 0, 0, null, settings, 1L, 0);
         Mlp net = Mlp.create(train.exampleShape(), HIDDEN, train.numClasses(), 0, Initializer.HE_NORMAL, null, 1);
         List<EpochReport> history = new Fitter(config, List.of()).fit(net, train, null, null).history();
         double[] timed = history.stream().skip(1).mapToDouble(EpochReport::seconds).sorted().toArray();

@@ -301,6 +301,6 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
      * @return the network, from features to logits, written into that context
      */
     ONNXNode writeLogits(ONNXRef<?> input) {
-        return OnnxGraphCopy.copy(trainedGraph().getGraph(), input, ProgramNames.LOGITS);
+        return OnnxGraphCopy.copy(trainedGraph().getGraph(), input, saved().signature().logits());
     }
 }

@@ -14,6 +14,9 @@ import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.fit.TrainingConfig;
 import org.temper.onnx.objective.Distillation;
 import org.temper.onnx.objective.LabelSmoothing;
+import org.temper.onnx.optim.LearningRateSchedule;
+import org.temper.onnx.optim.Sgd;
+import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Initializer;
 import org.temper.onnx.zoo.Mlp;
 import org.tribuo.Dataset;
@@ -78,7 +81,9 @@ class DistillationTrainerTest {
     @Test
     void teacherFromAnOnnxFileOfLogits(@TempDir Path dir) throws Exception {
         DenseDataset dense = DenseExamples.of(train);
-        TrainedNetwork network = new Fitter(TrainingConfig.defaults().withEpochs(3, 64), List.of()).fit(
+        TrainingConfig config = new TrainingConfig(LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9),
+                LearningRateSchedule.constant(0.05), null, 3, 64, 0, 0, null, ExecutionSettings.DEFAULT, 1L, 0);
+        TrainedNetwork network = new Fitter(config, List.of()).fit(
                 Mlp.create(dense.exampleShape(), new int[] {32}, dense.numClasses(), 0, Initializer.HE_NORMAL, null, 4),
                 dense, null, null).network();
         Path file = dir.resolve("teacher.onnx");

@@ -6,6 +6,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.fit.Fitter;
 import org.temper.onnx.fit.TrainingConfig;
+import org.temper.onnx.objective.LabelSmoothing;
+import org.temper.onnx.optim.LearningRateSchedule;
+import org.temper.onnx.optim.Sgd;
+import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Initializer;
 import org.temper.onnx.zoo.Mlp;
 import org.temper.weka.FashionMnistSubsets;
@@ -201,7 +205,9 @@ class TemperNetworksTest {
 
         DenseDataset dense = FashionMnistSubsets.trainDense();
         Path onnx = dir.resolve("teacher.onnx");
-        new Fitter(TrainingConfig.defaults().withEpochs(5, 32), List.of())
+        TrainingConfig config = new TrainingConfig(LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9),
+                LearningRateSchedule.constant(0.05), null, 5, 32, 0, 0, null, ExecutionSettings.DEFAULT, 1L, 0);
+        new Fitter(config, List.of())
                 .fit(Mlp.create(dense.exampleShape(), new int[] {32}, 10, 0, Initializer.HE_NORMAL, null, 1), dense,
                         null, null)
                 .network().save(onnx);

@@ -48,6 +48,12 @@ public final class ExplorerStopSession {
 
         explorer.start(args[1], args[3]);
         boolean finished = explorer.awaitRunEnd(120_000);
+        // the run thread ends before the event thread has shown its output: give it up to 10 s
+        long shown = System.currentTimeMillis() + 10_000;
+        while (finished && !explorer.output().contains("Expected calibration error (ECE)")
+                && System.currentTimeMillis() < shown) {
+            Thread.sleep(100);
+        }
         System.out.println("second-run-status: " + explorer.status());
         System.out.println("second-run-has-ece: " + (finished
                 && explorer.output().contains("Expected calibration error (ECE)")));

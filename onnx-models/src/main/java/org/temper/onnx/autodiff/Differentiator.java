@@ -62,7 +62,7 @@ public final class Differentiator {
             }
             GradientRule rule = registry.rule(node.opType());
             if (rule == null) {
-                throw new UnsupportedOperatorException(node);
+                throw new UnsupportedOperatorException(node, registry.operators());
             }
             List<Value> inGrads = rule.backward(ctx, node, outGrads);
             for (int k = 0; k < node.inputs().size(); k++) {

@@ -1,12 +1,14 @@
 package org.temper.onnx.data;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
  * Data augmentation by random translation: each image of shape [C, H, W] moves by an independent
- * whole-pixel offset in [-maxShift, maxShift] along each axis, vacated pixels become 0. The
- * replication used up to 2 pixels on 28 x 28 images.
+ * whole-pixel offset in [-maxShift, maxShift] along each axis, vacated pixels become 0 (an image
+ * moved by its whole width or height becomes all 0). The replication used up to 2 pixels on
+ * 28 x 28 images.
  */
 public final class RandomShift {
 
@@ -48,8 +50,8 @@ public final class RandomShift {
             src.get(n * in.length, in);
             int dy = random.nextInt(2 * maxShift + 1) - maxShift;
             int dx = random.nextInt(2 * maxShift + 1) - maxShift;
-            java.util.Arrays.fill(out, 0f);
-            for (int c = 0; c < channels; c++) {
+            Arrays.fill(out, 0f);
+            for (int c = 0; c < channels && Math.abs(dx) < w; c++) {
                 int base = c * h * w;
                 for (int y = Math.max(0, dy); y < Math.min(h, h + dy); y++) {
                     System.arraycopy(in, base + (y - dy) * w + Math.max(0, -dx), out, base + y * w + Math.max(0, dx),

@@ -1,5 +1,7 @@
 package org.temper.onnx.fit;
 
+import java.util.Locale;
+
 /**
  * What one epoch achieved.
  * @param epoch 1-based epoch number
@@ -17,9 +19,9 @@ public record EpochReport(int epoch, int epochs, double loss, double trainAccura
     /** @return one line for logs: loss, training accuracy, validation figures only when there are any, time */
     public String describe() {
         String validation = Double.isNaN(validationAccuracy) ? ""
-                : String.format(java.util.Locale.ROOT, ", validation accuracy %.2f%% (loss %.4f)",
+                : String.format(Locale.ROOT, ", validation accuracy %.2f%% (loss %.4f)",
                 100 * validationAccuracy, validationLoss);
-        return String.format(java.util.Locale.ROOT, "epoch %d/%d: loss %.4f, training accuracy %.2f%%%s, %.2f s", epoch,
+        return String.format(Locale.ROOT, "epoch %d/%d: loss %.4f, training accuracy %.2f%%%s, %.2f s", epoch,
                 epochs, loss, 100 * trainAccuracy, validation, seconds);
     }
 }

@@ -2,6 +2,7 @@ package org.temper.onnx.fit;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
+import org.temper.onnx.autodiff.Differentiator;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.RandomShift;
 import org.temper.onnx.graph.OnnxProto;
@@ -17,6 +18,7 @@ import org.temper.onnx.zoo.Network;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,117 +61,194 @@ public final class Fitter {
             throws OrtException {
         checkInputs(network, train, validation, teacherLogits);
         int batch = config.batchSize();
-        int n = train.size();
-        int stepsPerEpoch = (n + batch - 1) / batch;
-        int perCall = config.progressSteps() > 0 ? config.progressSteps()
-                : Math.max(1, (stepsPerEpoch + CALLS_PER_EPOCH - 1) / CALLS_PER_EPOCH);
-        EpochProgram program = EpochProgram.build(network, config.objective(), config.optimizer(), config.clipping(), batch);
+        int stepsPerEpoch = (train.size() + batch - 1) / batch;
+        EpochProgram program = EpochProgram.build(network, Differentiator.standard(),
+                config.objective(), config.optimizer(), config.clipping(), batch);
         Random random = new Random(config.seed());
         long start = System.nanoTime();
         List<EpochReport> history = new ArrayList<>();
         StopReason reason = StopReason.COMPLETED;
-        List<TensorData> best = null;
-        double bestAccuracy = Double.NEGATIVE_INFINITY;
-        int sinceBest = 0;
-        int bestEpoch = 0;
+        EarlyStopping stopping = new EarlyStopping(validation == null ? 0 : config.earlyStoppingPatience());
         FloatBuffer teacher = teacherLogits == null ? null : directCopy(teacherLogits);
-        listeners.forEach(l -> l.onStart(config.epochs(), stepsPerEpoch, n));
+        listeners.forEach(l -> l.onStart(config.epochs(), stepsPerEpoch, train.size()));
         try (TrainingSession session = new TrainingSession(program, batch, train, teacher, config.execution());
-             ModelSession evaluator = validation == null ? null : new ModelSession(
-                     OnnxProto.toModel(InferenceGraphs.withParameterInputs(network), "temper", Map.of()).toByteArray(),
-                     new ModelSignature(ProgramNames.INPUT, ProgramNames.LOGITS, network.exampleShape(),
-                             network.numClasses()), config.execution())) {
-            FloatBuffer augmented = null;
-            RandomShift shift = config.augmentShift() > 0 ? new RandomShift(config.augmentShift()) : null;
-            if (shift != null) {
-                augmented = DenseDataset.allocateDirect((long) n * train.exampleSize());
-                session.setFeatures(augmented);
-            }
-            epochs:
+             ModelSession evaluator = validation == null ? null : evaluator(network)) {
+            EpochSteps steps = new EpochSteps(session, train, stepsPerEpoch, random, start);
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                if (shift != null) {
-                    shift.apply(train, augmented, random);
+                EpochTotals totals = steps.run(epoch);
+                if (totals.stopped() != null) {
+                    reason = totals.stopped();
+                    break;
                 }
-                long[] order = epochOrder(n, stepsPerEpoch * batch, random);
-                double lossSum = 0;
-                double accSum = 0;
-                double lastRate = 0;
-                for (int done = 0; done < stepsPerEpoch; ) {
-                    int steps = Math.min(perCall, stepsPerEpoch - done);
-                    float[] rates = new float[steps];
-                    float[] weights = new float[steps];
-                    for (int s = 0; s < steps; s++) {
-                        long global = (long) epoch * stepsPerEpoch + done + s;
-                        rates[s] = (float) config.learningRate().rate(global, stepsPerEpoch, config.epochs());
-                        weights[s] = (float) config.objective().stepWeight(global,
-                                (long) config.epochs() * stepsPerEpoch);
-                    }
-                    long[] batches = java.util.Arrays.copyOfRange(order, done * batch, (done + steps) * batch);
-                    TrainingSession.StepResults r = session.run(batches, rates, weights);
-                    for (int s = 0; s < steps; s++) {
-                        if (!Float.isFinite(r.losses()[s])) {
-                            throw new TrainingDivergedException(epoch + 1, done + s + 1, r.losses()[s], rates[s]);
-                        }
-                        lossSum += r.losses()[s];
-                        accSum += r.accuracies()[s];
-                    }
-                    done += steps;
-                    lastRate = rates[steps - 1];
-                    final int epochNo = epoch + 1;
-                    final int doneNow = done;
-                    final double meanLoss = lossSum / done;
-                    listeners.forEach(l -> l.onSteps(epochNo, doneNow, stepsPerEpoch, meanLoss));
-                    if (listeners.stream().anyMatch(TrainingListener::stopRequested)) {
-                        reason = StopReason.STOP_REQUESTED;
-                        break epochs;
-                    }
-                    if (overBudget(start)) {
-                        reason = StopReason.TIME_BUDGET;
-                        break epochs;
-                    }
-                }
-                double[] val = validation == null ? new double[] {Double.NaN, Double.NaN}
-                        : evaluate(evaluator, session, validation);
-                EpochReport report = new EpochReport(epoch + 1, config.epochs(), lossSum / stepsPerEpoch,
-                        accSum / stepsPerEpoch, val[0], val[1], lastRate, (System.nanoTime() - epochStart) / 1e9);
+                Validation val = validation == null ? Validation.NONE : evaluate(evaluator, session, validation);
+                EpochReport report = new EpochReport(epoch + 1, config.epochs(), totals.loss(), totals.accuracy(),
+                        val.accuracy(), val.loss(), totals.lastRate(), (System.nanoTime() - epochStart) / 1e9);
                 history.add(report);
                 listeners.forEach(l -> l.onEpoch(report));
-                if (validation != null && config.earlyStoppingPatience() > 0) {
-                    if (val[0] > bestAccuracy) {
-                        bestAccuracy = val[0];
-                        best = session.parameters();
-                        bestEpoch = epoch + 1;
-                        sinceBest = 0;
-                    } else if (++sinceBest >= config.earlyStoppingPatience()) {
-                        reason = StopReason.EARLY_STOPPING;
-                        break;
-                    }
+                if (stopping.stopsAfter(epoch + 1, val.accuracy(), session)) {
+                    reason = StopReason.EARLY_STOPPING;
+                    break;
                 }
             }
-            List<TensorData> finalParams = reason == StopReason.EARLY_STOPPING ? best : session.parameters();
+            boolean early = reason == StopReason.EARLY_STOPPING;
+            List<TensorData> finalParams = early ? stopping.best : session.parameters();
             TrainedNetwork trained = new TrainedNetwork(network, finalParams, train.classNames(),
                     metadata(network, train, history, reason));
-            int kept = reason == StopReason.EARLY_STOPPING ? bestEpoch : Math.max(1, history.size());
+            int kept = early ? stopping.bestEpoch : Math.max(1, history.size());
             return new FitResult(trained, history, reason, kept);
         }
     }
 
+    /** The epoch's mean loss and accuracy and its last learning rate, or why the epoch did not end. */
+    private record EpochTotals(double loss, double accuracy, double lastRate, StopReason stopped) {
+
+        static EpochTotals stoppedBy(StopReason reason) {
+            return new EpochTotals(Double.NaN, Double.NaN, Double.NaN, reason);
+        }
+    }
+
+    /**
+     * The steps of every epoch of one fit: augmentation and batch order from the fit's random
+     * source, then the epoch's steps in calls of the training session, with the learning rate and
+     * objective weight of each step, divergence checks, progress, stop requests and the time budget
+     * between calls.
+     */
+    private final class EpochSteps {
+        private final TrainingSession session;
+        private final DenseDataset train;
+        private final int stepsPerEpoch;
+        private final int perCall;
+        private final Random random;
+        private final long start;
+        private final RandomShift shift;
+        private final FloatBuffer augmented;
+
+        EpochSteps(TrainingSession session, DenseDataset train, int stepsPerEpoch, Random random, long start)
+                throws OrtException {
+            this.session = session;
+            this.train = train;
+            this.stepsPerEpoch = stepsPerEpoch;
+            this.perCall = config.progressSteps() > 0 ? config.progressSteps()
+                    : Math.max(1, (stepsPerEpoch + CALLS_PER_EPOCH - 1) / CALLS_PER_EPOCH);
+            this.random = random;
+            this.start = start;
+            this.shift = config.augmentShift() > 0 ? new RandomShift(config.augmentShift()) : null;
+            this.augmented = shift == null ? null
+                    : DenseDataset.allocateDirect((long) train.size() * train.exampleSize());
+            if (augmented != null) {
+                session.setFeatures(augmented);
+            }
+        }
+
+        /**
+         * @param epoch the epoch, from 0
+         * @return its totals, or the reason it stopped before its last step
+         * @throws TrainingDivergedException when a step's loss is not finite
+         */
+        EpochTotals run(int epoch) throws OrtException {
+            int batch = config.batchSize();
+            if (shift != null) {
+                shift.apply(train, augmented, random);
+            }
+            long[] order = epochOrder(train.size(), stepsPerEpoch * batch, random);
+            double lossSum = 0;
+            double accSum = 0;
+            double lastRate = 0;
+            for (int done = 0; done < stepsPerEpoch; ) {
+                int steps = Math.min(perCall, stepsPerEpoch - done);
+                float[] rates = new float[steps];
+                float[] weights = new float[steps];
+                for (int s = 0; s < steps; s++) {
+                    long global = (long) epoch * stepsPerEpoch + done + s;
+                    rates[s] = (float) config.learningRate().rate(global, stepsPerEpoch, config.epochs());
+                    weights[s] = (float) config.objective().stepWeight(global, (long) config.epochs() * stepsPerEpoch);
+                }
+                long[] batches = Arrays.copyOfRange(order, done * batch, (done + steps) * batch);
+                TrainingSession.StepResults r = session.run(batches, rates, weights);
+                for (int s = 0; s < steps; s++) {
+                    if (!Float.isFinite(r.losses()[s])) {
+                        throw new TrainingDivergedException(epoch + 1, done + s + 1, r.losses()[s], rates[s]);
+                    }
+                    lossSum += r.losses()[s];
+                    accSum += r.accuracies()[s];
+                }
+                done += steps;
+                lastRate = rates[steps - 1];
+                int doneNow = done;
+                double meanLoss = lossSum / done;
+                listeners.forEach(l -> l.onSteps(epoch + 1, doneNow, stepsPerEpoch, meanLoss));
+                if (listeners.stream().anyMatch(TrainingListener::stopRequested)) {
+                    return EpochTotals.stoppedBy(StopReason.STOP_REQUESTED);
+                }
+                if (overBudget(start)) {
+                    return EpochTotals.stoppedBy(StopReason.TIME_BUDGET);
+                }
+            }
+            return new EpochTotals(lossSum / stepsPerEpoch, accSum / stepsPerEpoch, lastRate, null);
+        }
+    }
+
+    /**
+     * Early-stopping bookkeeping: the parameters of the epoch with the best validation accuracy so
+     * far, and how many epochs have passed without a better one.
+     */
+    private static final class EarlyStopping {
+        private final int patience;
+        private List<TensorData> best;
+        private double bestAccuracy = Double.NEGATIVE_INFINITY;
+        private int bestEpoch;
+        private int sinceBest;
+
+        /** @param patience epochs without improvement before stopping, 0 for never */
+        EarlyStopping(int patience) {
+            this.patience = patience;
+        }
+
+        /**
+         * @param epoch the epoch just ended, from 1
+         * @param accuracy its validation accuracy
+         * @param session holds its parameters, copied when they are the best so far
+         * @return true when training should stop, keeping {@link #best}
+         */
+        boolean stopsAfter(int epoch, double accuracy, TrainingSession session) {
+            if (patience == 0) {
+                return false;
+            }
+            if (accuracy > bestAccuracy) {
+                bestAccuracy = accuracy;
+                best = session.parameters();
+                bestEpoch = epoch;
+                sinceBest = 0;
+                return false;
+            }
+            return ++sinceBest >= patience;
+        }
+    }
+
+    /** @return a session that computes logits from parameters given as inputs, for validation */
+    private ModelSession evaluator(Network network) throws OrtException {
+        return new ModelSession(
+                OnnxProto.toModel(InferenceGraphs.withParameterInputs(network), "temper", Map.of()).toByteArray(),
+                new ModelSignature(ProgramNames.INPUT, ProgramNames.LOGITS, network.exampleShape(),
+                        network.numClasses()), config.execution());
+    }
+
     private void checkInputs(Network network, DenseDataset train, DenseDataset validation, float[] teacherLogits) {
         train.checkTrainable();
-        if (!java.util.Arrays.equals(network.exampleShape(), train.exampleShape())) {
+        if (!Arrays.equals(network.exampleShape(), train.exampleShape())) {
             throw new IllegalArgumentException("The network expects examples of shape "
-                    + java.util.Arrays.toString(network.exampleShape()) + " but the data has "
-                    + java.util.Arrays.toString(train.exampleShape()));
+                    + Arrays.toString(network.exampleShape()) + " but the data has "
+                    + Arrays.toString(train.exampleShape()));
         }
         if (network.numClasses() != train.numClasses()) {
             throw new IllegalArgumentException("The network has " + network.numClasses() + " outputs but the data has "
                     + train.numClasses() + " classes");
         }
-        if (validation != null && !java.util.Arrays.equals(validation.exampleShape(), train.exampleShape())) {
+        if (validation != null && !Arrays.equals(validation.exampleShape(), train.exampleShape())) {
             throw new IllegalArgumentException("Validation examples have shape "
-                    + java.util.Arrays.toString(validation.exampleShape()) + ", training examples "
-                    + java.util.Arrays.toString(train.exampleShape()));
+                    + Arrays.toString(validation.exampleShape()) + ", training examples "
+                    + Arrays.toString(train.exampleShape()));
         }
         if (config.objective().needsTeacher()) {
             if (teacherLogits == null) {
@@ -183,7 +262,7 @@ public final class Fitter {
         }
         if (config.augmentShift() > 0 && train.exampleShape().length < 2) {
             throw new IllegalArgumentException("Random shifts need image examples, but examples have shape "
-                    + java.util.Arrays.toString(train.exampleShape()));
+                    + Arrays.toString(train.exampleShape()));
         }
     }
 
@@ -201,8 +280,13 @@ public final class Fitter {
         return config.timeBudget() != null && System.nanoTime() - start > config.timeBudget().toNanos();
     }
 
+    /** Accuracy and mean cross-entropy on the validation data; NaN without validation data. */
+    private record Validation(double accuracy, double loss) {
+        static final Validation NONE = new Validation(Double.NaN, Double.NaN);
+    }
+
     /** @return accuracy and mean cross-entropy on the data, from the session's current parameters */
-    private static double[] evaluate(ModelSession evaluator, TrainingSession session, DenseDataset data)
+    private static Validation evaluate(ModelSession evaluator, TrainingSession session, DenseDataset data)
             throws OrtException {
         Map<String, OnnxTensor> params = new LinkedHashMap<>();
         session.parameterTensors().forEach((name, t) -> params.put(ProgramNames.param(name), t));
@@ -227,7 +311,7 @@ public final class Fitter {
             nll += Math.log(sum) + max - logits[i * k + y];
             correct += arg == y ? 1 : 0;
         }
-        return new double[] {(double) correct / data.size(), nll / data.size()};
+        return new Validation((double) correct / data.size(), nll / data.size());
     }
 
     private Map<String, String> metadata(Network network, DenseDataset train, List<EpochReport> history,

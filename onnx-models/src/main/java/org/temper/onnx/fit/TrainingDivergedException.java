@@ -1,5 +1,7 @@
 package org.temper.onnx.fit;
 
+import java.util.Locale;
+
 /** Thrown when the training loss becomes NaN or infinite; the message names the epoch and the learning rate. */
 public final class TrainingDivergedException extends RuntimeException {
 
@@ -12,7 +14,7 @@ public final class TrainingDivergedException extends RuntimeException {
      * @param learningRate the learning rate of that step
      */
     public TrainingDivergedException(int epoch, int step, double loss, double learningRate) {
-        super(String.format(java.util.Locale.ROOT, "Training diverged in epoch %d at step %d: the loss is %s with"
+        super(String.format(Locale.ROOT, "Training diverged in epoch %d at step %d: the loss is %s with"
                 + " learning rate %.4g. Lower the learning rate (e.g. to %.4g) or clip gradients.", epoch, step, loss,
                 learningRate, learningRate / 10));
     }

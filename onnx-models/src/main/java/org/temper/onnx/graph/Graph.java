@@ -1,5 +1,7 @@
 package org.temper.onnx.graph;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ public record Graph(String name, List<Value> inputs, List<Value> outputs, Map<Va
     public Graph {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
-        initializers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(initializers));
+        initializers = Collections.unmodifiableMap(new LinkedHashMap<>(initializers));
         nodes = List.copyOf(nodes);
     }
 

@@ -1,5 +1,6 @@
 package org.temper.onnx.graph;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -684,7 +685,7 @@ public final class GraphBuilder {
     public List<Value> dropout(Value x, double ratio, long seed) {
         Value r = scalar(ratio, x.dtype());
         Value training = constant(TensorData.ofRaw(DType.BOOL, new long[0],
-                java.nio.ByteBuffer.wrap(new byte[] {1})));
+                ByteBuffer.wrap(new byte[] {1})));
         return op("Dropout", List.of(x, r, training), Map.of("seed", seed),
                 List.of(new Value("", x.dtype(), x.shape()), new Value("", DType.BOOL, x.shape())));
     }

@@ -1,6 +1,8 @@
 package org.temper.onnx.graph;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +30,9 @@ public record Node(String opType, String domain, String name, List<Value> inputs
      * @param attributes the attributes by name
      */
     public Node {
-        inputs = Collections.unmodifiableList(new java.util.ArrayList<>(inputs));
+        inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
         outputs = List.copyOf(outputs);
-        attributes = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /**

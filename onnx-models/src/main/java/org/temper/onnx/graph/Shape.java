@@ -3,6 +3,7 @@ package org.temper.onnx.graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The shape of a tensor value: a list of dimensions, some of which may be symbolic.
@@ -129,12 +130,12 @@ public final class Shape {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Shape s && java.util.Objects.equals(dims, s.dims);
+        return o instanceof Shape s && Objects.equals(dims, s.dims);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hashCode(dims);
+        return Objects.hashCode(dims);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.temper.onnx.graph;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -136,7 +137,7 @@ public final class TensorData {
         if (dtype == DType.DOUBLE) {
             bytes().asDoubleBuffer().get(out);
         } else if (dtype == DType.FLOAT) {
-            java.nio.FloatBuffer f = bytes().asFloatBuffer();
+            FloatBuffer f = bytes().asFloatBuffer();
             for (int i = 0; i < out.length; i++) {
                 out[i] = f.get(i);
             }

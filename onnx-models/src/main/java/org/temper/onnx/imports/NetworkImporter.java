@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -243,7 +244,7 @@ public final class NetworkImporter {
             Node n = all.get(i);
             if (n.outputs().stream().anyMatch(needed::contains)) {
                 kept.add(0, n);
-                n.inputs().stream().filter(java.util.Objects::nonNull).forEach(needed::add);
+                n.inputs().stream().filter(Objects::nonNull).forEach(needed::add);
             }
         }
         return kept;

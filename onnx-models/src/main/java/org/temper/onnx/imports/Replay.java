@@ -7,6 +7,7 @@ import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.graph.Value;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class Replay {
         Set<String> ops = new TreeSet<>(OTHERS);
         ops.addAll(UNARY.keySet());
         ops.addAll(BINARY.keySet());
-        return java.util.Collections.unmodifiableSet(ops);
+        return Collections.unmodifiableSet(ops);
     }
 
     /**

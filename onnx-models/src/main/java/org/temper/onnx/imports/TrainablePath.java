@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where gradients flow in an imported graph: the floating-point initializers with a
@@ -47,7 +49,7 @@ final class TrainablePath {
             }
         });
         for (Node n : forward) {
-            Value p = gradientInputs(n).stream().map(fromParameter::get).filter(java.util.Objects::nonNull)
+            Value p = gradientInputs(n).stream().map(fromParameter::get).filter(Objects::nonNull)
                     .findFirst().orElse(null);
             if (p != null) {
                 n.outputs().forEach(o -> fromParameter.put(o, p));
@@ -64,7 +66,7 @@ final class TrainablePath {
             return List.of();
         }
         List<Value> ins = DATA_FIRST.contains(n.opType()) ? n.inputs().subList(0, 1) : n.inputs();
-        return ins.stream().filter(java.util.Objects::nonNull).toList();
+        return ins.stream().filter(Objects::nonNull).toList();
     }
 
     /** @return the floating-point initializers with a differentiable path to the logits, in initializer order. */
@@ -88,7 +90,7 @@ final class TrainablePath {
                 throw new ImportException("Operator " + n.opType() + " (node '" + n.name() + "') lies on the path"
                         + " from the trainable parameter '" + source.get(n).name() + "' to the logits '"
                         + logits.name() + "', but Temper has no gradient rule for it, so the network cannot be"
-                        + " trained. Operators with gradient rules: " + new java.util.TreeSet<>(differentiable)
+                        + " trained. Operators with gradient rules: " + new TreeSet<>(differentiable)
                         + ". Re-export the network without " + n.opType() + ".");
             }
         }

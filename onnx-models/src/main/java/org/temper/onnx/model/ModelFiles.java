@@ -7,6 +7,8 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.InvalidProtocolBufferException;
+import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.graph.OnnxFile;
 import org.temper.onnx.program.ProgramNames;
 
@@ -16,6 +18,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +67,7 @@ public final class ModelFiles {
         ModelProto model;
         try {
             model = ModelProto.parseFrom(bytes);
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException e) {
             throw new IOException(where + " is not an ONNX model: " + e.getMessage(), e);
         }
         return of(model, where);
@@ -80,7 +83,7 @@ public final class ModelFiles {
         ModelSignature signature = signature(model.getGraph(), path);
         List<String> classes = meta.containsKey(TrainedNetwork.CLASSES_KEY)
                 ? List.of(meta.get(TrainedNetwork.CLASSES_KEY).split("\n", -1))
-                : org.temper.onnx.data.DenseDataset.defaultNames(signature.numClasses());
+                : DenseDataset.defaultNames(signature.numClasses());
         if (classes.size() != signature.numClasses()) {
             throw new IOException(path + " names " + classes.size() + " classes but its logits have "
                     + signature.numClasses());
@@ -157,7 +160,7 @@ public final class ModelFiles {
         return new ModelSignature(inputs.get(0).getName(), logits.getName(),
                 logitsNamed && outputs.contains(ProgramNames.PROBABILITIES) ? ProgramNames.PROBABILITIES : null,
                 logitsNamed && outputs.contains(ProgramNames.PENULTIMATE) ? ProgramNames.PENULTIMATE : null,
-                java.util.Arrays.copyOfRange(in, 1, in.length), (int) out[1]);
+                Arrays.copyOfRange(in, 1, in.length), (int) out[1]);
     }
 
     private static long[] fixedDims(ValueInfoProto vi, String where) throws IOException {

@@ -10,6 +10,7 @@ import org.temper.onnx.zoo.Network;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class TrainedNetwork {
         m.put(CLASSES_KEY, String.join("\n", classNames));
         m.put(SCORES_KEY, "logits");
         m.put(PREPROCESSING_KEY, standardization == null ? "none" : "standardize");
-        this.metadata = java.util.Collections.unmodifiableMap(m);
+        this.metadata = Collections.unmodifiableMap(m);
         this.standardization = standardization;
     }
 

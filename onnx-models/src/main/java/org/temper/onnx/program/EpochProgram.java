@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.temper.onnx.program.ProgramNames.ACCURACIES;
 import static org.temper.onnx.program.ProgramNames.BATCHES;
@@ -60,14 +61,15 @@ public final class EpochProgram {
 
     /**
      * @param network the network to train
+     * @param differentiator builds the backward pass of the network's forward nodes
      * @param objective the objective on its logits
      * @param optimizer the update rule
      * @param clipping global-norm gradient clipping, or null for none
      * @param batchSize examples per step
      * @return the program
      */
-    public static EpochProgram build(Network network, Objective objective, Optimizer optimizer,
-                                     GlobalNormClipping clipping, int batchSize) {
+    public static EpochProgram build(Network network, Differentiator differentiator, Objective objective,
+                                     Optimizer optimizer, GlobalNormClipping clipping, int batchSize) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("Batch size must be positive, got " + batchSize);
         }
@@ -102,8 +104,8 @@ public final class EpochProgram {
         }
 
         GraphBuilder body = g.subgraph();
-        Graph bodyGraph = buildBody(body, network, objective, optimizer, clipping, carriedIn, stateCounts,
-                new StepData(features, labels, teacher, batches, rates, weights), k);
+        Graph bodyGraph = buildBody(body, network, differentiator, objective, optimizer, clipping, carriedIn,
+                stateCounts, new StepData(features, labels, teacher, batches, rates, weights), k);
 
         List<Value> loopIns = new ArrayList<>();
         loopIns.add(tripCount);
@@ -138,8 +140,9 @@ public final class EpochProgram {
     private record StepData(Value features, Value labels, Value teacher, Value batches, Value rates, Value weights) {
     }
 
-    private static Graph buildBody(GraphBuilder b, Network network, Objective objective, Optimizer optimizer,
-                                   GlobalNormClipping clipping, List<Value> carriedOuter, List<Integer> stateCounts, StepData data, int k) {
+    private static Graph buildBody(GraphBuilder b, Network network, Differentiator differentiator, Objective objective,
+                                   Optimizer optimizer, GlobalNormClipping clipping, List<Value> carriedOuter,
+                                   List<Integer> stateCounts, StepData data, int k) {
         DType t = DType.FLOAT;
         Value iter = b.input(b.freshName("iter"), DType.INT64, Shape.scalar());
         Value condIn = b.input(b.freshName("cond"), DType.BOOL, Shape.scalar());
@@ -166,7 +169,7 @@ public final class EpochProgram {
         Network.Forward fwd = network.forward(b, x, params, true);
         List<Node> forwardNodes = b.nodes().subList(before, b.nodes().size());
         ObjectiveGraph obj = objective.build(b, new ObjectiveInputs(fwd.logits(), y, teacher, weight, k));
-        Map<Value, Value> grads = Differentiator.standard().backward(b, forwardNodes, Map.of(fwd.logits(),
+        Map<Value, Value> grads = differentiator.backward(b, forwardNodes, Map.of(fwd.logits(),
                 obj.logitGradient()), params.values());
 
         List<Value> gradients = new ArrayList<>();
@@ -202,7 +205,7 @@ public final class EpochProgram {
         Set<Value> bodyInputs = new HashSet<>(carried);
         bodyInputs.add(condIn);
         Set<Value> declared = new HashSet<>();
-        java.util.function.Consumer<Value> output = v -> b.output(bodyInputs.contains(v) || !declared.add(v)
+        Consumer<Value> output = v -> b.output(bodyInputs.contains(v) || !declared.add(v)
                 ? b.identity(v) : v);
         output.accept(condIn);
         output.accept(stepOut);

@@ -13,6 +13,8 @@ import org.temper.onnx.runtime.OrtThreads;
 import org.temper.onnx.runtime.Tensors;
 import org.temper.onnx.zoo.Parameter;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -174,8 +176,8 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private static LongBuffer directLongs(long[] values) {
-        LongBuffer b = java.nio.ByteBuffer.allocateDirect(values.length * Long.BYTES)
-                .order(java.nio.ByteOrder.nativeOrder()).asLongBuffer();
+        LongBuffer b = ByteBuffer.allocateDirect(values.length * Long.BYTES)
+                .order(ByteOrder.nativeOrder()).asLongBuffer();
         b.put(values).flip();
         return b;
     }

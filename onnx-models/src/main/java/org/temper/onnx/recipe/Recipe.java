@@ -7,6 +7,7 @@ import org.temper.onnx.zoo.Initializer;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -422,7 +423,7 @@ public final class Recipe {
         m.put("device", device);
         m.put("threads", Integer.toString(threads));
         m.put("seed", Long.toString(seed));
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private static String name(Enum<?> e) {

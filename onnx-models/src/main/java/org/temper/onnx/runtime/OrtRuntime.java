@@ -2,6 +2,7 @@ package org.temper.onnx.runtime;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtLoggingLevel;
 
@@ -93,8 +94,8 @@ public final class OrtRuntime {
     }
 
     private static void addCuda(OrtSession.SessionOptions options, int index) {
-        EnumSet<ai.onnxruntime.OrtProvider> available = OrtEnvironment.getAvailableProviders();
-        if (!available.contains(ai.onnxruntime.OrtProvider.CUDA)) {
+        EnumSet<OrtProvider> available = OrtEnvironment.getAvailableProviders();
+        if (!available.contains(OrtProvider.CUDA)) {
             throw new DeviceUnavailableException("CUDA was requested but this ONNX Runtime build has no CUDA"
                     + " execution provider (available: " + available + "). Put com.microsoft.onnxruntime:onnxruntime_gpu"
                     + " on the class path in place of onnxruntime (the Maven profile 'gpu' does this), or use --device cpu.");

@@ -32,9 +32,8 @@ class ConvNetTrainingTest {
         IdxDirectory fashion = IdxDirectory.fashionMnist();
         DenseDataset train = fashion.train().head(5_000);
         DenseDataset test = fashion.test().head(2_000);
-        TrainingConfig config = TrainingConfig.defaults().withObjective(LabelSmoothing.uniform(0.1))
-                .withOptimizer(Sgd.withMomentum(0.9)).withLearningRate(LearningRateSchedule.constant(0.05))
-                .withEpochs(2, 128);
+        TrainingConfig config = new TrainingConfig(LabelSmoothing.uniform(0.1), Sgd.withMomentum(0.9),
+                LearningRateSchedule.constant(0.05), null, 2, 128, 0, 0, null, ExecutionSettings.DEFAULT, 1L, 0);
         FitResult result = new Fitter(config, List.of())
                 .fit(LeNet5.create(train.exampleShape(), 10, 0, Initializer.HE_NORMAL, 1), train, null, null);
         result.history().forEach(r -> System.out.printf("LeNet-5 epoch %d on %d images: %.2f s, loss %.3f%n",

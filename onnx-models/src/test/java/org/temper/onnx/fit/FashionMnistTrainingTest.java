@@ -28,9 +28,8 @@ class FashionMnistTrainingTest {
         IdxDirectory fashion = IdxDirectory.fashionMnist();
         DenseDataset train = fashion.train().head(trainExamples);
         DenseDataset test = fashion.test();
-        TrainingConfig config = TrainingConfig.defaults().withObjective(LabelSmoothing.uniform(0.1))
-                .withOptimizer(Sgd.withMomentum(0.9)).withLearningRate(LearningRateSchedule.constant(0.05))
-                .withEpochs(epochs, 128);
+        TrainingConfig config = new TrainingConfig(LabelSmoothing.uniform(0.1), Sgd.withMomentum(0.9),
+                LearningRateSchedule.constant(0.05), null, epochs, 128, 0, 0, null, ExecutionSettings.DEFAULT, 1L, 0);
         Mlp net = Mlp.create(train.exampleShape(), hidden, 10, 0, Initializer.HE_NORMAL, null, 1);
         TrainedNetwork trained = new Fitter(config, List.of()).fit(net, train, null, null).network();
         try (ModelSession p = trained.session(ExecutionSettings.DEFAULT)) {

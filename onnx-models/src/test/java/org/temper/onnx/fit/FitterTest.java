@@ -8,6 +8,7 @@ import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.SyntheticData;
 import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.objective.LabelSmoothing;
+import org.temper.onnx.optim.Sgd;
 import org.temper.onnx.model.ModelSession;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Initializer;
@@ -17,11 +18,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +36,14 @@ class FitterTest {
     }
 
     private static TrainingConfig config() {
-        return TrainingConfig.defaults().withEpochs(5, 16).withLearningRate(LearningRateSchedule.constant(0.05));
+        return config(5, 0.05, 0, 0, null);
+    }
+
+    /** Hard targets, SGD with momentum 0.9, batch 16, seed 1, on the CPU. */
+    private static TrainingConfig config(int epochs, double rate, int patience, int progressSteps, Duration budget) {
+        return new TrainingConfig(LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9),
+                LearningRateSchedule.constant(rate), null, epochs, 16, 0, patience, budget, ExecutionSettings.DEFAULT,
+                1L, progressSteps);
     }
 
     @Test
@@ -55,16 +65,40 @@ class FitterTest {
 
     @Test
     void earlyStoppingKeepsTheBestEpochWhenValidationStopsImproving() throws Exception {
-        TrainingConfig c = config().withEpochs(10, 16).withLearningRate(LearningRateSchedule.constant(1e-12))
-                .withEarlyStopping(2);
+        TrainingConfig c = config(10, 1e-12, 2, 0, null);
         FitResult r = new Fitter(c, List.of()).fit(net(), SyntheticData.blobs(90, 1), SyntheticData.blobs(30, 2), null);
         assertEquals(StopReason.EARLY_STOPPING, r.stopReason());
         assertEquals(3, r.history().size(), "best at epoch 1, then 2 epochs without improvement");
     }
 
     @Test
+    void earlyStoppingReturnsTheParametersOfTheBestEpoch() throws Exception {
+        // validation labels shifted by one class: the better the network learns, the worse it validates
+        DenseDataset v = SyntheticData.blobs(60, 2);
+        float[] x = new float[v.size() * v.exampleSize()];
+        v.features().get(0, x);
+        long[] shifted = new long[v.size()];
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = (v.label(i) + 1) % 3;
+        }
+        DenseDataset wrong = DenseDataset.of(x, shifted, v.exampleShape(), 3);
+        DenseDataset train = SyntheticData.blobs(300, 1);
+        FitResult stopped = new Fitter(config(5, 0.05, 1, 0, null), List.of()).fit(net(), train, wrong, null);
+        assertEquals(StopReason.EARLY_STOPPING, stopped.stopReason());
+        assertEquals(2, stopped.history().size());
+        assertEquals(1, stopped.keptEpoch());
+        FitResult first = new Fitter(config(1, 0.05, 0, 0, null), List.of()).fit(net(), train, null, null);
+        FitResult both = new Fitter(config(2, 0.05, 0, 0, null), List.of()).fit(net(), train, null, null);
+        for (int p = 0; p < first.network().parameters().size(); p++) {
+            float[] kept = stopped.network().parameters().get(p).toFloats();
+            assertArrayEquals(first.network().parameters().get(p).toFloats(), kept, "parameter " + p);
+            assertFalse(Arrays.equals(both.network().parameters().get(p).toFloats(), kept), "parameter " + p);
+        }
+    }
+
+    @Test
     void stopRequestAndTimeBudgetEndTrainingEarly() throws Exception {
-        FitResult stopped = new Fitter(config().withProgressSteps(1), List.of(new TrainingListener() {
+        FitResult stopped = new Fitter(config(5, 0.05, 0, 1, null), List.of(new TrainingListener() {
             @Override
             public boolean stopRequested() {
                 return true;
@@ -72,14 +106,14 @@ class FitterTest {
         })).fit(net(), SyntheticData.blobs(90, 1), null, null);
         assertEquals(StopReason.STOP_REQUESTED, stopped.stopReason());
         assertTrue(stopped.history().isEmpty());
-        FitResult timed = new Fitter(config().withProgressSteps(1).withTimeBudget(Duration.ZERO), List.of())
+        FitResult timed = new Fitter(config(5, 0.05, 0, 1, Duration.ZERO), List.of())
                 .fit(net(), SyntheticData.blobs(90, 1), null, null);
         assertEquals(StopReason.TIME_BUDGET, timed.stopReason());
     }
 
     @Test
     void divergenceNamesTheEpochAndTheLearningRate() {
-        TrainingConfig c = config().withLearningRate(LearningRateSchedule.constant(1e30));
+        TrainingConfig c = config(5, 1e30, 0, 0, null);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> new Fitter(c, List.of()).fit(net(), SyntheticData.blobs(90, 1), null, null));
         assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("learning rate 1.000e+30"), e.getMessage());
@@ -129,7 +163,7 @@ class FitterTest {
         assertTrue(assertThrows(IOException.class, () -> ModelFiles.read(junk)).getMessage()
                 .contains("not an ONNX model"));
 
-        FitResult r = new Fitter(config().withEpochs(1, 16), List.of()).fit(net(), SyntheticData.blobs(30, 1), null, null);
+        FitResult r = new Fitter(config(1, 0.05, 0, 0, null), List.of()).fit(net(), SyntheticData.blobs(30, 1), null, null);
         Path truncated = dir.resolve("truncated.onnx");
         byte[] whole = r.network().toOnnx().toByteArray();
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
@@ -150,7 +184,7 @@ class FitterTest {
 
     @Test
     void externalDataInsideTheFolderIsInlined(@TempDir Path dir) throws Exception {
-        FitResult r = new Fitter(config().withEpochs(1, 16), List.of()).fit(net(), SyntheticData.blobs(30, 1), null, null);
+        FitResult r = new Fitter(config(1, 0.05, 0, 0, null), List.of()).fit(net(), SyntheticData.blobs(30, 1), null, null);
         var model = r.network().toOnnx().toBuilder();
         var graph = model.getGraphBuilder();
         var first = graph.getInitializer(0);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.temper.onnx.autodiff.Differentiator;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.model.ModelFiles;
 import org.temper.onnx.model.SavedModel;
@@ -153,7 +154,8 @@ class ImportedNetworkTest {
     void trainingLowersTheLoss(String model) throws Exception {
         ImportedNetwork net = load(model);
         DenseDataset data = templates(net, 400, 11);
-        EpochProgram program = EpochProgram.build(net, LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 20);
+        EpochProgram program = EpochProgram.build(net, Differentiator.standard(),
+                LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 20);
         try (TrainingSession s = new TrainingSession(program, 20, data, null, ExecutionSettings.DEFAULT)) {
             float[] losses = train(s, 60, 20, data.size()).losses();
             double first = mean(losses, 0, 10);
@@ -165,7 +167,8 @@ class ImportedNetworkTest {
     @Test
     void theTrainingStepOfTheMlpDropsOutWithAMaskAndInferenceDoesNot() throws Exception {
         ImportedNetwork net = load("mlp");
-        Graph program = EpochProgram.build(net, LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 20).graph();
+        Graph program = EpochProgram.build(net, Differentiator.standard(),
+                LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 20).graph();
         Graph body = (Graph) program.nodes().stream().filter(n -> n.opType().equals("Loop")).findFirst()
                 .orElseThrow().attributes().get("body");
         List<Node> dropouts = body.nodes().stream().filter(n -> n.opType().equals("Dropout")).toList();
@@ -180,7 +183,8 @@ class ImportedNetworkTest {
     void aTrainedImportedNetworkSavesAsAnOrdinaryInferenceModel(@TempDir Path dir) throws Exception {
         ImportedNetwork net = load("mlp");
         DenseDataset data = templates(net, 200, 5);
-        EpochProgram program = EpochProgram.build(net, LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 20);
+        EpochProgram program = EpochProgram.build(net, Differentiator.standard(),
+                LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 20);
         List<TensorData> params;
         try (TrainingSession s = new TrainingSession(program, 20, data, null, ExecutionSettings.DEFAULT)) {
             train(s, 10, 20, data.size());

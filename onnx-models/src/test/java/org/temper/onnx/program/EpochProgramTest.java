@@ -1,6 +1,9 @@
 package org.temper.onnx.program;
 
 import org.junit.jupiter.api.Test;
+import org.temper.onnx.autodiff.Differentiator;
+import org.temper.onnx.autodiff.GradientRegistry;
+import org.temper.onnx.autodiff.UnsupportedOperatorException;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.SyntheticData;
 import org.temper.onnx.graph.TensorData;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EpochProgramTest {
@@ -36,7 +40,8 @@ class EpochProgramTest {
     @Test
     void loopEpochEqualsStepByStepRunsToTheBit() throws Exception {
         DenseDataset data = SyntheticData.blobs(90, 1);
-        EpochProgram program = EpochProgram.build(net(), LabelSmoothing.uniform(0.1), new Sgd(0.9, 0.1, false, 1e-4), null, 10);
+        EpochProgram program = EpochProgram.build(net(), Differentiator.standard(),
+                LabelSmoothing.uniform(0.1), new Sgd(0.9, 0.1, false, 1e-4), null, 10);
         int steps = 12;
         long[] batches = batches(steps, 10, data.size(), 3);
         float[] lrs = new float[steps];
@@ -67,7 +72,8 @@ class EpochProgramTest {
     @Test
     void trainingReducesLossAndSeparatesBlobs() throws Exception {
         DenseDataset data = SyntheticData.blobs(300, 2);
-        EpochProgram program = EpochProgram.build(net(), LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 30);
+        EpochProgram program = EpochProgram.build(net(), Differentiator.standard(),
+                LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 30);
         int steps = 100;
         float[] lrs = new float[steps];
         float[] weights = new float[steps];
@@ -78,5 +84,15 @@ class EpochProgramTest {
             assertTrue(r.losses()[steps - 1] < 0.3 * r.losses()[0], "loss " + r.losses()[0] + " -> " + r.losses()[steps - 1]);
             assertTrue(r.accuracies()[steps - 1] > 0.9, "accuracy " + r.accuracies()[steps - 1]);
         }
+    }
+
+    @Test
+    void theBackwardPassUsesTheDifferentiatorItIsGiven() {
+        Differentiator onlyGemm = new Differentiator(new GradientRegistry()
+                .register("Gemm", GradientRegistry.standard().rule("Gemm")));
+        UnsupportedOperatorException e = assertThrows(UnsupportedOperatorException.class, () -> EpochProgram.build(
+                net(), onlyGemm, LabelSmoothing.hardTargets(), Sgd.withMomentum(0.9), null, 10));
+        assertTrue(e.getMessage().contains("Operator Relu") && e.getMessage().contains("Supported operators: [Gemm]"),
+                e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.temper.onnx.program;
 
 import org.junit.jupiter.api.Test;
+import org.temper.onnx.autodiff.Differentiator;
 import org.temper.onnx.graph.DType;
 import org.temper.onnx.graph.Graph;
 import org.temper.onnx.graph.GraphBuilder;
@@ -83,7 +84,8 @@ class GemmAccumulationTest {
 
     private static long accumulatingGemms(org.temper.onnx.optim.Optimizer optimizer) {
         Mlp net = Mlp.create(new long[] {4}, new int[] {16, 8}, 3, 0, Initializer.HE_NORMAL, null, 7);
-        Graph body = (Graph) EpochProgram.build(net, LabelSmoothing.uniform(0.1), optimizer, null, 10).graph()
+        Graph body = (Graph) EpochProgram.build(net, Differentiator.standard(),
+                LabelSmoothing.uniform(0.1), optimizer, null, 10).graph()
                 .nodes().stream().filter(n -> n.opType().equals("Loop")).findFirst().orElseThrow()
                 .attributes().get("body");
         return body.nodes().stream().filter(n -> n.opType().equals("Gemm") && n.attributes().containsKey("beta"))

@@ -1,5 +1,6 @@
 package org.temper.onnx.program;
 
+import org.temper.onnx.autodiff.Differentiator;
 import org.temper.onnx.model.InferenceGraphs;
 import org.temper.onnx.model.ModelSignature;
 import org.temper.onnx.model.ModelSession;
@@ -37,7 +38,8 @@ class NativeMemoryTest {
     void thousandTrainPredictCyclesDoNotLeakNativeMemory() throws Exception {
         DenseDataset data = SyntheticData.blobs(64, 1);
         Mlp net = Mlp.create(new long[] {4}, new int[] {32}, 3, 0, Initializer.HE_NORMAL, null, 1);
-        EpochProgram program = EpochProgram.build(net, LabelSmoothing.uniform(0.1), Adam.adam(), null, 16);
+        EpochProgram program = EpochProgram.build(net, Differentiator.standard(),
+                LabelSmoothing.uniform(0.1), Adam.adam(), null, 16);
         byte[] inference = OnnxProto.toModel(InferenceGraphs.withParameterInputs(net), "temper", Map.of()).toByteArray();
         long[] batch = new long[16];
         long nativeAfterWarmUp = 0;

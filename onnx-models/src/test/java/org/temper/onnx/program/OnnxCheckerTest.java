@@ -1,5 +1,6 @@
 package org.temper.onnx.program;
 
+import org.temper.onnx.autodiff.Differentiator;
 import org.temper.onnx.model.InferenceGraphs;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class OnnxCheckerTest {
         Network lenet = LeNet5.create(new long[] {1, 28, 28}, 10, 0, Initializer.HE_NORMAL, 1);
         Network alexnet = MuellerAlexNet.create(new long[] {3, 32, 32}, 10, 0.5, Initializer.HE_NORMAL, 1);
         for (Network net : List.of(mlp, lenet, alexnet)) {
-            Graph training = EpochProgram.build(net, Distillation.softCrossEntropy(2, 0.6), Adam.adam(),
-                    new GlobalNormClipping(1), 8).graph();
+            Graph training = EpochProgram.build(net, Differentiator.standard(),
+                    Distillation.softCrossEntropy(2, 0.6), Adam.adam(), new GlobalNormClipping(1), 8).graph();
             Graph inference = InferenceGraphs.withInitializers(net,
                     net.parameters().stream().map(org.temper.onnx.zoo.Parameter::initial).toList(), null);
             for (Graph g : List.of(training, inference)) {

@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.temper.onnx.autodiff.Differentiator;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.graph.DType;
 import org.temper.onnx.graph.GraphBuilder;
@@ -66,7 +67,8 @@ class DeviceTest {
         }
         DenseDataset data = DenseDataset.of(x, y, new long[] {4}, 3);
         Mlp net = Mlp.create(new long[] {4}, new int[] {32}, 3, 0, Initializer.HE_NORMAL, null, 1);
-        EpochProgram program = EpochProgram.build(net, LabelSmoothing.uniform(0.1), Sgd.withMomentum(0.9), null, 16);
+        EpochProgram program = EpochProgram.build(net, Differentiator.standard(),
+                LabelSmoothing.uniform(0.1), Sgd.withMomentum(0.9), null, 16);
         long[] batches = new long[4 * 16];
         for (int i = 0; i < batches.length; i++) {
             batches[i] = i % 64;
