@@ -32,6 +32,9 @@ import java.util.Random;
  */
 public final class Fitter {
 
+    /** How many times above the first step's loss (and log K) a loss counts as divergence. */
+    static final double BLOW_UP = 100;
+
     /** ONNX Runtime calls per epoch when the configuration leaves it automatic. */
     private static final int CALLS_PER_EPOCH = 10;
 
@@ -55,7 +58,7 @@ public final class Fitter {
      * @param teacherLogits [N, K] teacher logits of the training examples, row-major, or null
      * @return the trained network, the per-epoch history and why training stopped
      * @throws OrtException when ONNX Runtime fails
-     * @throws TrainingDivergedException when the loss becomes NaN or infinite
+     * @throws TrainingDivergedException when the loss becomes NaN or infinite, or blows up far above its start
      */
     public FitResult fit(Network network, DenseDataset train, DenseDataset validation, float[] teacherLogits)
             throws OrtException {
@@ -123,6 +126,8 @@ public final class Fitter {
         private final long start;
         private final RandomShift shift;
         private final FloatBuffer augmented;
+        private final double blowUpLimit;
+        private double firstLoss = Double.NaN;
 
         EpochSteps(TrainingSession session, DenseDataset train, int stepsPerEpoch, Random random, long start)
                 throws OrtException {
@@ -133,6 +138,7 @@ public final class Fitter {
                     : Math.max(1, (stepsPerEpoch + CALLS_PER_EPOCH - 1) / CALLS_PER_EPOCH);
             this.random = random;
             this.start = start;
+            this.blowUpLimit = Math.log(train.numClasses());
             this.shift = config.augmentShift() > 0 ? new RandomShift(config.augmentShift()) : null;
             this.augmented = shift == null ? null
                     : DenseDataset.allocateDirect((long) train.size() * train.exampleSize());
@@ -167,9 +173,7 @@ public final class Fitter {
                 long[] batches = Arrays.copyOfRange(order, done * batch, (done + steps) * batch);
                 TrainingSession.StepResults r = session.run(batches, rates, weights);
                 for (int s = 0; s < steps; s++) {
-                    if (!Float.isFinite(r.losses()[s])) {
-                        throw new TrainingDivergedException(epoch + 1, done + s + 1, r.losses()[s], rates[s]);
-                    }
+                    checkLoss(r.losses()[s], epoch + 1, done + s + 1, rates[s]);
                     lossSum += r.losses()[s];
                     accSum += r.accuracies()[s];
                 }
@@ -186,6 +190,19 @@ public final class Fitter {
                 }
             }
             return new EpochTotals(lossSum / stepsPerEpoch, accSum / stepsPerEpoch, lastRate, null);
+        }
+
+        /**
+         * A loss that is not finite, or that has grown {@value #BLOW_UP} times above both the first step's
+         * and log K (the loss of a uniform guess), is divergence: no objective recovers from it.
+         */
+        private void checkLoss(float loss, int epoch, int step, float rate) {
+            if (Double.isNaN(firstLoss)) {
+                firstLoss = loss;
+            }
+            if (!Float.isFinite(loss) || loss > BLOW_UP * Math.max(Math.abs(firstLoss), blowUpLimit)) {
+                throw new TrainingDivergedException(epoch, step, loss, rate);
+            }
         }
     }
 

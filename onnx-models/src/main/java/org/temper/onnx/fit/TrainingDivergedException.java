@@ -2,7 +2,10 @@ package org.temper.onnx.fit;
 
 import java.util.Locale;
 
-/** Thrown when the training loss becomes NaN or infinite; the message names the epoch and the learning rate. */
+/**
+ * Thrown when the training loss becomes NaN or infinite, or grows far above its start; the message
+ * names the epoch and the learning rate.
+ */
 public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -10,7 +13,7 @@ public final class TrainingDivergedException extends RuntimeException {
     /**
      * @param epoch 1-based epoch
      * @param step 1-based step within the epoch
-     * @param loss the non-finite loss
+     * @param loss the loss that diverged
      * @param learningRate the learning rate of that step
      */
     public TrainingDivergedException(int epoch, int step, double loss, double learningRate) {

@@ -120,6 +120,17 @@ class FitterTest {
     }
 
     @Test
+    void aFiniteBlowUpIsDivergenceToo() {
+        // at this rate the loss grows to about 1e20 while staying finite for many steps
+        TrainingConfig c = config(5, 1e6, 0, 1, null);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Fitter(c, List.of()).fit(net(), SyntheticData.blobs(90, 1), null, null));
+        String loss = e.getMessage().replaceAll(".*the loss is (\\S+) with.*", "$1");
+        assertTrue(Double.isFinite(Double.parseDouble(loss)), "caught while finite: " + e.getMessage());
+        assertTrue(e.getMessage().contains("learning rate 1.000e+06"), e.getMessage());
+    }
+
+    @Test
     void badDataIsRefusedBeforeTraining() {
         Fitter f = new Fitter(config(), List.of());
         DenseDataset oneClass = DenseDataset.of(new float[8], new long[] {1, 1}, new long[] {4}, 3);
