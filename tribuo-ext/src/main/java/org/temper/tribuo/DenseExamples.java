@@ -13,6 +13,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -68,7 +69,14 @@ final class DenseExamples {
     static FloatBuffer features(List<? extends Example<?>> examples, Map<String, Integer> columns, int[] used) {
         int width = columns.size();
         int count = examples.size();
-        FloatBuffer rows = DenseDataset.allocateDirect((long) count * width);
+        long values = (long) count * width;
+        if (values > Integer.MAX_VALUE || values * Float.BYTES > Runtime.getRuntime().maxMemory()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d examples x %,d features make %,d dense"
+                    + " values (%.1f GB), more than one buffer or this JVM's memory holds (%.1f GB, -Xmx): use fewer"
+                    + " examples or features, or predict in smaller batches", count, width, values,
+                    values * 4.0 / 1e9, Runtime.getRuntime().maxMemory() / 1e9));
+        }
+        FloatBuffer rows = DenseDataset.allocateDirect(values);
         int blocks = (count + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(b -> {
             for (int row = b * BLOCK; row < Math.min(count, (b + 1) * BLOCK); row++) {
@@ -76,6 +84,11 @@ final class DenseExamples {
                 for (Feature f : examples.get(row)) {
                     Integer id = columns.get(f.getName());
                     if (id != null) {
+                        if (!Double.isFinite(f.getValue())) {
+                            throw new IllegalArgumentException("Feature '" + f.getName() + "' of example " + row
+                                    + " is " + f.getValue() + ": replace NaN and infinite values (impute them or"
+                                    + " drop the example) before training or predicting");
+                        }
                         rows.put(row * width + id, (float) f.getValue());
                         known++;
                     }

@@ -83,6 +83,7 @@ public abstract class NetworkTrainer implements Trainer<Label> {
     public NetworkModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance, int invocation) {
         TrainingData.check(examples);
         checkBeforeTraining(examples);
+        DenseDataset all = DenseExamples.of(examples);
         TrainerProvenance provenance;
         long runSeed;
         synchronized (this) {
@@ -94,7 +95,6 @@ public abstract class NetworkTrainer implements Trainer<Label> {
             invocationCount++;
         }
         Recipe recipe = recipe(runSeed);
-        DenseDataset all = DenseExamples.of(examples);
         float[] teacher = teacherLogits(examples, all, recipe);
         TrainingLog log = new TrainingLog(getClass().getSimpleName());
         FitResult result;

@@ -47,6 +47,25 @@ class BadInputTest {
     }
 
     @Test
+    void nonFiniteFeaturesAreNamedInTrainingAndPrediction() {
+        MutableDataset<Label> data = dataset(new LabelFactory());
+        for (int i = 0; i < 20; i++) {
+            data.add(new ArrayExample<>(new Label(i % 2 == 0 ? "x" : "y"), new String[] {"width", "height"},
+                    new double[] {i, i % 2}));
+        }
+        MutableDataset<Label> broken = dataset(new LabelFactory());
+        data.forEach(broken::add);
+        broken.add(new ArrayExample<>(new Label("y"), new String[] {"width", "height"},
+                new double[] {1, Double.POSITIVE_INFINITY}));
+        assertFailsBeforeTraining(() -> trainer.train(broken), "Feature 'height' of example 20 is Infinity");
+        NetworkModel model = trainer.train(data);
+        ArrayExample<Label> nan = new ArrayExample<>(new Label("x"), new String[] {"width", "height"},
+                new double[] {Double.NaN, 1});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(nan));
+        assertTrue(e.getMessage().contains("Feature 'width' of example 0 is NaN"), e.getMessage());
+    }
+
+    @Test
     void oneClassIsRefused() {
         MutableDataset<Label> data = dataset(new LabelFactory());
         for (int i = 0; i < 5; i++) {
