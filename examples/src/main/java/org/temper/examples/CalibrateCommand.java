@@ -119,6 +119,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
+    /** The most bins a reliability table may have. */
+    static final int MAX_BINS = 10_000;
+
     /** A malformed input file or an input the library refuses, reported in one line. */
     static final class InputException extends Exception {
         InputException(String message) {
@@ -161,8 +164,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (bins < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bins must be at least 1, got " + bins);
+        if (bins < 1 || bins > MAX_BINS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bins must be 1 to " + MAX_BINS + ", got "
+                    + bins + " (15 is the papers' choice)");
         }
         if (bootstrap < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be >= 0, got " + bootstrap);

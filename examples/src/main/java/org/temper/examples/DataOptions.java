@@ -38,7 +38,7 @@ final class DataOptions {
             description = "CSV/ARFF without --test: the seed of the stratified test split. Default: ${DEFAULT-VALUE}.")
     long splitSeed;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training examples (quick runs).")
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training examples (quick runs); predict: the first N of the split.")
     Integer limit;
 
     private TabularFile.TrainTest tabular;

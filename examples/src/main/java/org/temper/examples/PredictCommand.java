@@ -60,7 +60,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         SavedModel saved = ModelFiles.read(model);
         DenseDataset d = switch (split.toLowerCase(Locale.ROOT)) {
-            case "test" -> data.test();
+            case "test" -> data.limit == null ? data.test() : data.test().head(data.limit);
             case "train" -> data.train();
             default -> throw new IllegalArgumentException("--split " + split + ": use test or train");
         };

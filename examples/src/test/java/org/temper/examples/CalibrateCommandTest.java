@@ -172,7 +172,9 @@ class CalibrateCommandTest {
         assertOneLineError(calibrate("--logits", missing, "--labels", fourLabels()), "no such file: " + missing);
         Result bins = calibrate("--logits", fourProbabilities(), "--labels", fourLabels(), "--bins", "0");
         assertEquals(2, bins.exit());
-        assertTrue(bins.err().startsWith("--bins must be at least 1"), bins.err());
+        assertTrue(bins.err().startsWith("--bins must be 1 to 10000, got 0"), bins.err());
+        Result many = calibrate("--logits", fourProbabilities(), "--labels", fourLabels(), "--bins", "2000000000");
+        assertTrue(many.err().startsWith("--bins must be 1 to 10000, got 2000000000"), many.err());
         Result objective = calibrate("--logits", fourProbabilities(), "--labels", fourLabels(),
                 "--fit-temperature", "mse");
         assertEquals(2, objective.exit());

@@ -1,5 +1,6 @@
 package org.temper.examples;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Custom IDX folders: the class set is the training split's, test labels are matched to it by name. */
+@Tag("faults")
 class IdxClassSetTest {
 
     /** Writes an IDX pair of n 4x4 images whose brightest pixel encodes the label, so a network can learn it. */

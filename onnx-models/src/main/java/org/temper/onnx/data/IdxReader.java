@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads the IDX format of MNIST, Fashion-MNIST and EMNIST, plain or gzip-compressed (detected from
@@ -60,6 +61,8 @@ public final class IdxReader {
                     classNames == null ? DenseDataset.defaultNames(k) : classNames);
         } catch (EOFException e) {
             throw new IOException(images + " ends early: the file is truncated", e);
+        } catch (ZipException e) {
+            throw corrupt(images, e);
         }
     }
 
@@ -71,6 +74,9 @@ public final class IdxReader {
     static long[] labels(Path labels) throws IOException {
         try (DataInputStream in = open(labels)) {
             int[] dims = header(in, labels, 1);
+            if (dims[0] == 0) {
+                throw new IOException(labels + " holds no examples: give a data set with at least one per class");
+            }
             long bytes = (long) dims[0] * Long.BYTES;
             if (bytes > Runtime.getRuntime().maxMemory() / 2) {
                 throw new IOException(String.format(Locale.ROOT, "%s declares %d labels: that needs %.1f GB of memory,"
@@ -88,6 +94,8 @@ public final class IdxReader {
             return y;
         } catch (EOFException e) {
             throw new IOException(labels + " ends early: the file is truncated", e);
+        } catch (ZipException e) {
+            throw corrupt(labels, e);
         }
     }
 
@@ -112,6 +120,11 @@ public final class IdxReader {
             throw new IOException(images + " ends early: the file is truncated (" + declared + ", "
                     + (16 + values) + " bytes, but the file has " + Files.size(images) + ")");
         }
+    }
+
+    private static IOException corrupt(Path file, ZipException e) {
+        return new IOException(file + " is a corrupt gzip file (" + e.getMessage() + "): download or unpack it again",
+                e);
     }
 
     private static boolean isGzip(Path p) throws IOException {

@@ -98,14 +98,14 @@ public final class OrtRuntime {
         if (!available.contains(OrtProvider.CUDA)) {
             throw new DeviceUnavailableException("CUDA was requested but this ONNX Runtime build has no CUDA"
                     + " execution provider (available: " + available + "). Put com.microsoft.onnxruntime:onnxruntime_gpu"
-                    + " on the class path in place of onnxruntime (the Maven profile 'gpu' does this), or use --device cpu.");
+                    + " on the class path in place of onnxruntime (the Maven profile 'gpu' does this), or choose the device cpu.");
         }
         try {
             options.addCUDA(index);
         } catch (OrtException e) {
             throw new DeviceUnavailableException("CUDA device " + index + " could not be used: " + e.getMessage()
                     + ". onnxruntime_gpu 1.29 needs an NVIDIA driver, CUDA 12 (libcudart 12.8 or newer, libcublas,"
-                    + " libcurand) and cuDNN 9 on LD_LIBRARY_PATH; or use --device cpu.", e);
+                    + " libcurand) and cuDNN 9 on LD_LIBRARY_PATH; or choose the device cpu.", e);
         }
     }
 }

@@ -167,4 +167,19 @@ class IdxReaderTest {
         assertTrue(e.getMessage().contains(negative.toString()) && e.getMessage().contains("negative dimension -2"),
                 e.getMessage());
     }
+
+    @Test
+    void aCorruptGzipAndAnEmptyFileAreNamed() throws IOException {
+        byte[] packed = gzip(images(2, PIXELS));
+        for (int i = 12; i < packed.length - 8; i++) {
+            packed[i] ^= 0x5a;
+        }
+        Path images = file("corrupt-images.gz", packed);
+        IOException e = assertThrows(IOException.class, () -> IdxReader.read(images, file("l", labels(LABELS)), null));
+        assertTrue(e.getMessage().contains(images.toString()) && e.getMessage().contains("corrupt gzip"),
+                e.getMessage());
+        e = assertThrows(IOException.class, () -> IdxReader.read(file("i0", images(0, new byte[0])),
+                file("l0", labels(new byte[0])), null));
+        assertTrue(e.getMessage().contains("holds no examples"), e.getMessage());
+    }
 }

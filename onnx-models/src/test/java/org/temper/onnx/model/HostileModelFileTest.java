@@ -10,6 +10,7 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.temper.onnx.data.DenseDataset;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Hostile and broken model files, built here with the ONNX protobuf classes: each is refused with one
  * message naming the problem, and none reads a byte outside the model's folder.
  */
+@Tag("faults")
 class HostileModelFileTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.temper.onnx.model;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** New files never replace what the user has, leave nothing partial, and get the permissions of any new file. */
+@Tag("faults")
 class NewFileTest {
 
     private static List<Path> leftovers(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package org.temper.onnx.runtime;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ONNX Runtime starts from a plain main thread with a small stack (as weka.Run's or a user's main):
  * no SIGSEGV in its native start, no deadlock with the class initialisation that starts it.
  */
+@Tag("faults")
 class EnvironmentStartTest {
 
     /**
