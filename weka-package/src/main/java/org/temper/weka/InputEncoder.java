@@ -91,7 +91,13 @@ public final class InputEncoder implements Serializable {
                     row[offset + offsets[a] + (int) instance.value(a)] = 1f;
                 }
             } else {
-                row[offset + offsets[a]] = (float) (instance.isMissing(a) ? means[a] : instance.value(a));
+                double value = instance.isMissing(a) ? means[a] : instance.value(a);
+                if (!Float.isFinite((float) value)) {
+                    throw new IllegalArgumentException("Attribute '" + att.name() + "' has the value " + value
+                            + ", outside the range of the network's 32-bit floats (about +-3.4e38): rescale the"
+                            + " attribute (e.g. with weka.filters.unsupervised.attribute.Standardize or a log)");
+                }
+                row[offset + offsets[a]] = (float) value;
             }
         }
     }

@@ -71,4 +71,12 @@ class BadInputTest {
         assertMentions(refusal(data(new Attribute("x"), nominalClass(), new double[][] {{1, 1}, {2, 1}, {3, 1}})),
                 "at least two class values", "all 3 labelled instances have class value 'b'");
     }
+
+    @Test
+    void aValueBeyondFloatRangeIsNamedNotTurnedIntoInfinity() {
+        Instances d = data(new Attribute("mass"), nominalClass(), new double[][] {{1e300, 0}, {2, 1}, {3, 0}, {4, 1}});
+        LabelSmoothedNetwork network = SmallNetworks.small(new LabelSmoothedNetwork());
+        Exception e = assertThrows(Exception.class, () -> network.buildClassifier(d));
+        assertMentions(e.getMessage(), "'mass' has the value 1.0E300", "32-bit floats", "Standardize");
+    }
 }

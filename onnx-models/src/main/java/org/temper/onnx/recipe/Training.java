@@ -29,6 +29,7 @@ import org.temper.onnx.zoo.MuellerAlexNet;
 import org.temper.onnx.zoo.Network;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -135,6 +136,9 @@ public final class Training {
         if (recipe.importedNetwork() != null) {
             return imported(exampleShape, numClasses);
         }
+        if (recipe.architecture() == Recipe.Architecture.MLP) {
+            checkMemory(exampleShape, numClasses);
+        }
         return switch (recipe.architecture()) {
             case MLP -> Mlp.create(exampleShape, recipe.hidden(), numClasses, recipe.dropout(), recipe.initializer(),
                     recipe.layerRates(), recipe.seed());
@@ -142,6 +146,41 @@ public final class Training {
             case ALEXNET -> MuellerAlexNet.create(exampleShape, numClasses, recipe.dropout(), recipe.initializer(),
                     recipe.seed());
         };
+    }
+
+    /**
+     * Refuses, before anything is allocated, an MLP whose parameters, optimizer state and batch
+     * activations cannot fit in this machine's memory, naming the figure and the limit.
+     */
+    private void checkMemory(long[] exampleShape, int numClasses) {
+        long in = Arrays.stream(exampleShape).reduce(1, (a, b) -> a * b);
+        double parameters = 0;
+        double activations = 0;
+        long width = in;
+        int[] hidden = recipe.hidden();
+        for (int layer = 0; layer <= hidden.length; layer++) {
+            long out = layer < hidden.length ? hidden[layer] : numClasses;
+            parameters += (double) (width + 1) * out;
+            activations += (double) recipe.batchSize() * out;
+            width = out;
+        }
+        // weights, gradients, two optimizer buffers and the saved weights; forward values and their gradients
+        double bytes = 4.0 * (5 * parameters + 4 * activations);
+        long limit = physicalMemory();
+        if (parameters > Integer.MAX_VALUE || bytes > limit) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "hidden = %s: the network has %.3g"
+                    + " parameters and needs about %.1f GB to train (parameters, gradients, optimizer state and a"
+                    + " batch of %d's activations), more than this machine's %.1f GB: use narrower or fewer hidden"
+                    + " layers, or a smaller batch", Arrays.toString(hidden), parameters, bytes / 1e9,
+                    recipe.batchSize(), limit / 1e9));
+        }
+    }
+
+    private static long physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return Long.MAX_VALUE;
     }
 
     private Network imported(long[] exampleShape, int numClasses) {

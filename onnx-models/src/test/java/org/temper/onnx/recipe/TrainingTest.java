@@ -101,4 +101,13 @@ class TrainingTest {
                 .run(d, new float[40]));
         assertTrue(e.getMessage().contains("choose objective distillation"), e.getMessage());
     }
+
+    @Test
+    void aNetworkTooLargeForTheMachineIsRefusedBeforeAllocating() {
+        DenseDataset d = skewed(20, 6);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Training(
+                Recipe.builder().hidden(65_536, 65_536).build(), List.of()).run(d, null));
+        assertTrue(e.getMessage().contains("hidden = [65536, 65536]") && e.getMessage().contains("GB to train")
+                && e.getMessage().contains("narrower"), e.getMessage());
+    }
 }
