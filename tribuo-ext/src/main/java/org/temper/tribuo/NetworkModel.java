@@ -57,6 +57,7 @@ public final class NetworkModel extends Model<Label> implements ONNXExportable, 
     /** Protobuf serialization version. */
     public static final int CURRENT_VERSION = 0;
 
+    /** The ONNX inference model, standardisation included. */
     private final byte[] onnxModel;
     private transient volatile ModelSession session;
     private transient volatile Map<String, Integer> columns;

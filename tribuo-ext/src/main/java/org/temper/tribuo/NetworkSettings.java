@@ -160,19 +160,28 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         return this;
     }
 
-    /** @param sizes hidden layer widths @return this */
+    /**
+     * @param sizes hidden layer widths
+     * @return this
+     */
     public NetworkSettings hiddenSizes(int... sizes) {
         this.hiddenSizes = sizes.clone();
         return this;
     }
 
-    /** @param p dropout probability @return this */
+    /**
+     * @param p dropout probability
+     * @return this
+     */
     public NetworkSettings dropout(double p) {
         this.dropout = p;
         return this;
     }
 
-    /** @param init weight initialiser @return this */
+    /**
+     * @param init weight initialiser
+     * @return this
+     */
     public NetworkSettings initializer(Initializer init) {
         this.initializer = init;
         return this;
@@ -189,7 +198,10 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         return this;
     }
 
-    /** @param m SGD momentum @return this */
+    /**
+     * @param m SGD momentum
+     * @return this
+     */
     public NetworkSettings momentum(double m) {
         this.momentum = m;
         return this;
@@ -206,13 +218,19 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         return this;
     }
 
-    /** @param decay weight decay @return this */
+    /**
+     * @param decay weight decay
+     * @return this
+     */
     public NetworkSettings weightDecay(double decay) {
         this.weightDecay = decay;
         return this;
     }
 
-    /** @param type the learning-rate schedule @return this */
+    /**
+     * @param type the learning-rate schedule
+     * @return this
+     */
     public NetworkSettings schedule(Recipe.Schedule type) {
         this.schedule = type;
         return this;
@@ -231,7 +249,10 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         return this;
     }
 
-    /** @param maxNorm largest global gradient norm, 0 for none @return this */
+    /**
+     * @param maxNorm largest global gradient norm, 0 for none
+     * @return this
+     */
     public NetworkSettings clipNorm(double maxNorm) {
         this.clipNorm = maxNorm;
         return this;
@@ -259,7 +280,10 @@ public final class NetworkSettings implements Configurable, Provenancable<Config
         return this;
     }
 
-    /** @param p input preprocessing @return this */
+    /**
+     * @param p input preprocessing
+     * @return this
+     */
     public NetworkSettings preprocessing(Recipe.Preprocessing p) {
         this.preprocessing = p;
         return this;

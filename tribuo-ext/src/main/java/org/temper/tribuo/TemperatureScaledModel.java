@@ -60,7 +60,9 @@ public final class TemperatureScaledModel extends Model<Label> implements ONNXEx
     /** Protobuf serialization version. */
     public static final int CURRENT_VERSION = 0;
 
+    /** The model whose logits are scaled. */
     private final Model<Label> inner;
+    /** The fitted temperature T &gt; 0. */
     private final double temperature;
 
     private TemperatureScaledModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,

@@ -274,6 +274,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         // nothing to release
     }
 
+    /** @return the option "hidden layers" (its description says what it does) */
     @OptionMetadata(displayName = "hidden layers", description = "Widths of the hidden layers, comma-separated"
             + " (e.g. 100,50); empty for none.", category = "Network", displayOrder = 1,
             commandLineParamName = "hidden", commandLineParamSynopsis = "-hidden <widths>")
@@ -286,6 +287,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.hiddenLayers = hiddenLayers;
     }
 
+    /** @return the option "dropout" (its description says what it does) */
     @OptionMetadata(displayName = "dropout", description = "Dropout probability after each hidden layer, in [0, 1).",
             category = "Network", displayOrder = 2, commandLineParamName = "dropout",
             commandLineParamSynopsis = "-dropout <probability>")
@@ -298,6 +300,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.dropout = dropout;
     }
 
+    /** @return the option "weight initialiser" (its description says what it does) */
     @OptionMetadata(displayName = "weight initialiser", description = "HE_NORMAL (ReLU networks), GLOROT_UNIFORM,"
             + " or NORMAL_003 (every weight and bias from N(0, 0.03), as in the label-smoothing replication).",
             category = "Network", displayOrder = 3, commandLineParamName = "init",
@@ -311,6 +314,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.initializer = initializer;
     }
 
+    /** @return the option "epochs" (its description says what it does) */
     @OptionMetadata(displayName = "epochs", description = "Passes over the training data.",
             category = "Optimisation", displayOrder = 10, commandLineParamName = "epochs",
             commandLineParamSynopsis = "-epochs <n>")
@@ -323,6 +327,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.epochs = epochs;
     }
 
+    /** @return the option "mini-batch size" (its description says what it does) */
     @OptionMetadata(displayName = "mini-batch size", description = "Training instances per update step.",
             category = "Optimisation", displayOrder = 11, commandLineParamName = "mini-batch",
             commandLineParamSynopsis = "-mini-batch <n>")
@@ -335,6 +340,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.miniBatchSize = miniBatchSize;
     }
 
+    /** @return the option "optimizer" (its description says what it does) */
     @OptionMetadata(displayName = "optimizer", description = "SGD (with momentum), ADAM or ADAMW.",
             category = "Optimisation", displayOrder = 12, commandLineParamName = "optimizer",
             commandLineParamSynopsis = "-optimizer <SGD|ADAM|ADAMW>")
@@ -347,6 +353,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.optimizer = optimizer;
     }
 
+    /** @return the option "learning rate" (its description says what it does) */
     @OptionMetadata(displayName = "learning rate", description = "The (initial) learning rate; Adam works best"
             + " near 0.001.", category = "Optimisation", displayOrder = 13, commandLineParamName = "lr",
             commandLineParamSynopsis = "-lr <rate>")
@@ -359,6 +366,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.learningRate = learningRate;
     }
 
+    /** @return the option "learning-rate schedule" (its description says what it does) */
     @OptionMetadata(displayName = "learning-rate schedule", description = "CONSTANT, LINEAR (to 0, per epoch),"
             + " STEP (times the step factor every step-epochs epochs) or COSINE (to 0, per step).",
             category = "Optimisation", displayOrder = 14, commandLineParamName = "schedule",
@@ -372,6 +380,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.schedule = schedule;
     }
 
+    /** @return the option "step epochs" (its description says what it does) */
     @OptionMetadata(displayName = "step epochs", description = "STEP schedule: epochs between decays.",
             category = "Optimisation", displayOrder = 17, commandLineParamName = "step-epochs",
             commandLineParamSynopsis = "-step-epochs <n>")
@@ -384,6 +393,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.stepEpochs = stepEpochs;
     }
 
+    /** @return the option "step factor" (its description says what it does) */
     @OptionMetadata(displayName = "step factor", description = "STEP schedule: factor in (0, 1] at each decay.",
             category = "Optimisation", displayOrder = 18, commandLineParamName = "step-gamma",
             commandLineParamSynopsis = "-step-gamma <factor>")
@@ -396,6 +406,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.stepGamma = stepGamma;
     }
 
+    /** @return the option "validation fraction" (its description says what it does) */
     @OptionMetadata(displayName = "validation fraction", description = "Fraction of the training data held out"
             + " to validate after each epoch, in [0, 1); 0 for none.", category = "Optimisation", displayOrder = 19,
             commandLineParamName = "validation", commandLineParamSynopsis = "-validation <fraction>")
@@ -408,6 +419,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.validationFraction = validationFraction;
     }
 
+    /** @return the option "early-stopping patience" (its description says what it does) */
     @OptionMetadata(displayName = "early-stopping patience", description = "Epochs without a better validation"
             + " accuracy before training stops and the best epoch's weights are kept; 0 never stops early."
             + " Needs a validation fraction.", category = "Optimisation", displayOrder = 20,
@@ -421,6 +433,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.patience = patience;
     }
 
+    /** @return the option "input preprocessing" (its description says what it does) */
     @OptionMetadata(displayName = "input preprocessing", description = "STANDARDIZE (each encoded input column to"
             + " mean 0 and sd 1 on the training data, part of the saved network) or NONE.", category = "Network",
             displayOrder = 4, commandLineParamName = "preprocessing",
@@ -434,6 +447,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.preprocessing = preprocessing;
     }
 
+    /** @return the option "momentum" (its description says what it does) */
     @OptionMetadata(displayName = "momentum", description = "SGD momentum in [0, 1).", category = "Optimisation",
             displayOrder = 15, commandLineParamName = "momentum", commandLineParamSynopsis = "-momentum <m>")
     public double getMomentum() {
@@ -445,6 +459,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.momentum = momentum;
     }
 
+    /** @return the option "weight decay" (its description says what it does) */
     @OptionMetadata(displayName = "weight decay", description = "Weight decay (L2 for SGD and Adam, decoupled"
             + " for AdamW).", category = "Optimisation", displayOrder = 16, commandLineParamName = "weight-decay",
             commandLineParamSynopsis = "-weight-decay <lambda>")
@@ -457,6 +472,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.weightDecay = weightDecay;
     }
 
+    /** @return the option "device" (its description says what it does) */
     @OptionMetadata(displayName = "device", description = "Where ONNX Runtime trains and predicts: cpu, cuda or"
             + " cuda:N (cuda needs the GPU build of this package and CUDA 12).", category = "Device",
             displayOrder = 25, commandLineParamName = "device", commandLineParamSynopsis = "-device <cpu|cuda|cuda:N>")
@@ -469,6 +485,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
         this.device = device;
     }
 
+    /** @return the option "threads" (its description says what it does) */
     @OptionMetadata(displayName = "threads", description = "ONNX Runtime threads per operator (0 = the shared pool, one per core).",
             category = "Device", displayOrder = 26, commandLineParamName = "threads",
             commandLineParamSynopsis = "-threads <n>")
@@ -482,6 +499,7 @@ public abstract class AbstractTemperNetwork extends AbstractClassifier
     }
 
     @Override
+    /** @return the option "seed" (its description says what it does) */
     @OptionMetadata(displayName = "seed", description = "Seed of the initial weights, batch order and dropout.",
             displayOrder = 30, commandLineParamName = "S", commandLineParamSynopsis = "-S <seed>")
     public int getSeed() {

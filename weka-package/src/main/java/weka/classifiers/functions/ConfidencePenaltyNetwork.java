@@ -45,6 +45,7 @@ public class ConfidencePenaltyNetwork extends AbstractTemperNetwork {
                 .hinge(useHinge ? hingeThreshold : null);
     }
 
+    /** @return the option "beta" (its description says what it does) */
     @OptionMetadata(displayName = "beta", description = "Weight of the entropy penalty (>= 0).",
             category = "Objective", displayOrder = 0, commandLineParamName = "beta",
             commandLineParamSynopsis = "-beta <b>")
@@ -57,6 +58,7 @@ public class ConfidencePenaltyNetwork extends AbstractTemperNetwork {
         this.beta = beta;
     }
 
+    /** @return the option "annealing" (its description says what it does) */
     @OptionMetadata(displayName = "annealing", description = "How the weight grows over training: CONSTANT,"
             + " LINEAR (0 to beta) or EXPONENTIAL (0 to beta, rising early).", category = "Objective",
             displayOrder = 1, commandLineParamName = "anneal",
@@ -70,6 +72,7 @@ public class ConfidencePenaltyNetwork extends AbstractTemperNetwork {
         this.annealing = annealing;
     }
 
+    /** @return the option "use hinge" (its description says what it does) */
     @OptionMetadata(displayName = "use hinge", description = "Penalise only entropy below the hinge threshold"
             + " (the hinge form); off for the plain penalty.", category = "Objective", displayOrder = 2,
             commandLineParamName = "use-hinge", commandLineParamSynopsis = "-use-hinge")
@@ -82,6 +85,7 @@ public class ConfidencePenaltyNetwork extends AbstractTemperNetwork {
         this.useHinge = useHinge;
     }
 
+    /** @return the option "hinge threshold" (its description says what it does) */
     @OptionMetadata(displayName = "hinge threshold", description = "With use hinge: the entropy G >= 0 in nats"
             + " below which entropy is penalised.", category = "Objective", displayOrder = 3,
             commandLineParamName = "hinge", commandLineParamSynopsis = "-hinge <G>")

@@ -94,6 +94,7 @@ public class DistilledNetwork extends AbstractTemperNetwork {
         return !teacherModel.getPath().isEmpty();
     }
 
+    /** @return the option "teacher" (its description says what it does) */
     @OptionMetadata(displayName = "teacher", description = "The teacher: any Weka classifier, trained on the"
             + " training data before the student (ignored when a teacher model file is given).",
             category = "Teacher", displayOrder = 0, commandLineParamName = "teacher",
@@ -107,6 +108,7 @@ public class DistilledNetwork extends AbstractTemperNetwork {
         this.teacher = teacher;
     }
 
+    /** @return the option "teacher model file" (its description says what it does) */
     @OptionMetadata(displayName = "teacher model file", description = "An ONNX classifier model used as the"
             + " teacher instead of the teacher classifier; it reads the attributes unstandardised (numeric as they"
             + " are, nominal one-hot). Empty for none.", category = "Teacher", displayOrder = 1,
@@ -120,6 +122,7 @@ public class DistilledNetwork extends AbstractTemperNetwork {
         this.teacherModel = teacherModel;
     }
 
+    /** @return the option "temperature" (its description says what it does) */
     @OptionMetadata(displayName = "temperature", description = "Temperature T > 0 that softens both predictions"
             + " (not used by MSE_LOGITS).", category = "Objective", displayOrder = 0, commandLineParamName = "temperature",
             commandLineParamSynopsis = "-temperature <T>")
@@ -132,6 +135,7 @@ public class DistilledNetwork extends AbstractTemperNetwork {
         this.temperature = temperature;
     }
 
+    /** @return the option "soft-term weight" (its description says what it does) */
     @OptionMetadata(displayName = "soft-term weight", description = "Weight b in [0, 1] of the teacher's term;"
             + " 1 - b goes to the hard labels.", category = "Objective", displayOrder = 1,
             commandLineParamName = "soft-weight", commandLineParamSynopsis = "-soft-weight <b>")
@@ -144,6 +148,7 @@ public class DistilledNetwork extends AbstractTemperNetwork {
         this.softWeight = softWeight;
     }
 
+    /** @return the option "soft term" (its description says what it does) */
     @OptionMetadata(displayName = "soft term", description = "SOFT_CROSS_ENTROPY (Hinton's, T^2-scaled),"
             + " MSE_LOGITS or MSE_SOFTENED_PROBABILITIES.", category = "Objective", displayOrder = 2,
             commandLineParamName = "soft-term",

@@ -52,6 +52,7 @@ public class LabelSmoothedNetwork extends AbstractTemperNetwork {
                 .alpha(alpha).smoothing(smoothing);
     }
 
+    /** @return the option "alpha" (its description says what it does) */
     @OptionMetadata(displayName = "alpha", description = "Smoothing strength in [0, 1): the probability mass taken"
             + " from the true class (0 = hard targets, 0.1 is usual).", category = "Objective", displayOrder = 0,
             commandLineParamName = "alpha", commandLineParamSynopsis = "-alpha <a>")
@@ -64,6 +65,7 @@ public class LabelSmoothedNetwork extends AbstractTemperNetwork {
         this.alpha = alpha;
     }
 
+    /** @return the option "smoothing distribution" (its description says what it does) */
     @OptionMetadata(displayName = "smoothing distribution", description = "Where alpha goes: UNIFORM (1/K each),"
             + " OTHER_CLASSES (1/(K-1) on each wrong class) or PRIOR (the training class frequencies).",
             category = "Objective", displayOrder = 1, commandLineParamName = "smoothing",

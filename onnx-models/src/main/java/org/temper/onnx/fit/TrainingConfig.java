@@ -31,7 +31,21 @@ public record TrainingConfig(Objective objective, Optimizer optimizer, LearningR
                              int batchSize, int augmentShift, int earlyStoppingPatience, Duration timeBudget,
                              ExecutionSettings execution, long seed, int progressSteps) {
 
-    /** Checks every setting and names the one that is wrong. */
+    /**
+     * Checks every setting and names the one that is wrong.
+     * @param objective the loss on the logits
+     * @param optimizer the update rule
+     * @param learningRate the base learning rate of each step
+     * @param clipping global-norm gradient clipping, or null for none
+     * @param epochs passes over the training data
+     * @param batchSize examples per step
+     * @param augmentShift largest random image shift in pixels per epoch, 0 for none
+     * @param earlyStoppingPatience epochs without a better validation accuracy before stopping, 0 for never
+     * @param timeBudget wall-clock limit, or null for none
+     * @param execution device and threads
+     * @param seed seed of batch order, augmentation and dropout
+     * @param progressSteps steps per ONNX Runtime call (progress and stop requests are seen between calls), 0 for automatic
+     */
     public TrainingConfig {
         Objects.requireNonNull(objective, "objective must be given");
         Objects.requireNonNull(optimizer, "optimizer must be given");
