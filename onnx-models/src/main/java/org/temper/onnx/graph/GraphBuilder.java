@@ -514,16 +514,6 @@ public final class GraphBuilder {
         return reduceWithAttr("ReduceSumSquare", x, keepDims, axes);
     }
 
-    /**
-     * @param x input
-     * @param keepDims whether reduced axes stay as size 1
-     * @param axes axes to take the maximum over; none means all
-     * @return the maximum
-     */
-    public Value reduceMax(Value x, boolean keepDims, long... axes) {
-        return reduceWithAttr("ReduceMax", x, keepDims, axes);
-    }
-
     private Value reduceWithAttr(String opType, Value x, boolean keepDims, long... axes) {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("keepdims", keepDims ? 1L : 0L);
