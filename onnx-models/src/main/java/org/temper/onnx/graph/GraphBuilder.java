@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds a {@link Graph} one operator at a time, inferring the type and shape of every value so
- * that gradient rules can undo broadcasts. Typed methods cover the operators Temper emits (ONNX
- * opset {@value #OPSET}); {@link #op} adds any other operator with explicitly given outputs.
+ * that gradient rules can undo broadcasts (the shape rules themselves live in ShapeInference).
+ * Typed methods cover the operators Temper emits (ONNX opset {@value #OPSET}); {@link #op} adds
+ * any other operator with explicitly given outputs.
  * Subgraph builders share their parent's name counter, so names are unique across a model.
  */
 public final class GraphBuilder {
@@ -174,6 +175,15 @@ public final class GraphBuilder {
         return constant(TensorData.ofLongs(new long[] {x}));
     }
 
+    /**
+     * @param x a value
+     * @return zeros of x's element type and runtime shape
+     */
+    public Value zerosLike(Value x) {
+        TensorData zero = TensorData.ofReals(x.dtype(), new double[] {0}, 1);
+        return op1("ConstantOfShape", List.of(shapeOf(x)), Map.of("value", zero), x.dtype(), x.shape());
+    }
+
     // ------------------------------------------------------------------ elementwise
 
     /**
@@ -233,6 +243,22 @@ public final class GraphBuilder {
     /**
      * @param a the first operand
      * @param b the second operand
+     * @return min(a, b) elementwise with broadcasting.
+     */
+    public Value min(Value a, Value b) {
+        return binary("Min", a, b);
+    }
+
+    private Value binary(String opType, Value a, Value b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(opType + " of " + a + " and " + b + ": element types differ");
+        }
+        return op1(opType, List.of(a, b), Map.of(), a.dtype(), broadcast(a.shape(), b.shape()));
+    }
+
+    /**
+     * @param a the first operand
+     * @param b the second operand
      * @return a &gt; b as booleans.
      */
     public Value greater(Value a, Value b) {
@@ -259,35 +285,15 @@ public final class GraphBuilder {
                 broadcast(cond.shape(), broadcast(a.shape(), b.shape())));
     }
 
-    private Value binary(String opType, Value a, Value b) {
-        if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException(opType + " of " + a + " and " + b + ": element types differ");
-        }
-        return op1(opType, List.of(a, b), Map.of(), a.dtype(), broadcast(a.shape(), b.shape()));
-    }
-
     /**
-     * @param x the input
-     * @return relu(x).
+     * Numpy broadcasting of two shapes.
+     * @param a one shape
+     * @param b another
+     * @return the broadcast shape
+     * @throws IllegalArgumentException when two fixed dimensions conflict
      */
-    public Value relu(Value x) {
-        return unary("Relu", x);
-    }
-
-    /**
-     * @param x the input
-     * @return sigmoid(x).
-     */
-    public Value sigmoid(Value x) {
-        return unary("Sigmoid", x);
-    }
-
-    /**
-     * @param x the input
-     * @return tanh(x).
-     */
-    public Value tanh(Value x) {
-        return unary("Tanh", x);
+    public static Shape broadcast(Shape a, Shape b) {
+        return ShapeInference.broadcast(a, b);
     }
 
     /**
@@ -338,15 +344,6 @@ public final class GraphBuilder {
         return unary("Identity", x);
     }
 
-    /**
-     * @param x input
-     * @param alpha slope for negative inputs
-     * @return leaky relu of x
-     */
-    public Value leakyRelu(Value x, double alpha) {
-        return op1("LeakyRelu", List.of(x), Map.of("alpha", alpha), x.dtype(), x.shape());
-    }
-
     private Value unary(String opType, Value x) {
         return op1(opType, List.of(x), Map.of(), x.dtype(), x.shape());
     }
@@ -358,6 +355,41 @@ public final class GraphBuilder {
      */
     public Value cast(Value x, DType to) {
         return op1("Cast", List.of(x), Map.of("to", (long) to.onnx().getNumber()), to, x.shape());
+    }
+
+    // ------------------------------------------------------------------ activations
+
+    /**
+     * @param x the input
+     * @return relu(x).
+     */
+    public Value relu(Value x) {
+        return unary("Relu", x);
+    }
+
+    /**
+     * @param x the input
+     * @return sigmoid(x).
+     */
+    public Value sigmoid(Value x) {
+        return unary("Sigmoid", x);
+    }
+
+    /**
+     * @param x the input
+     * @return tanh(x).
+     */
+    public Value tanh(Value x) {
+        return unary("Tanh", x);
+    }
+
+    /**
+     * @param x input
+     * @param alpha slope for negative inputs
+     * @return leaky relu of x
+     */
+    public Value leakyRelu(Value x, double alpha) {
+        return op1("LeakyRelu", List.of(x), Map.of("alpha", alpha), x.dtype(), x.shape());
     }
 
     /**
@@ -378,6 +410,21 @@ public final class GraphBuilder {
         return op1("LogSoftmax", List.of(x), Map.of("axis", axis), x.dtype(), x.shape());
     }
 
+    /**
+     * Inverted dropout in training mode, returning the output and the boolean keep-mask.
+     * @param x input
+     * @param ratio probability of dropping an element
+     * @param seed the seed attribute of the node
+     * @return [output, mask]
+     */
+    public List<Value> dropout(Value x, double ratio, long seed) {
+        Value r = scalar(ratio, x.dtype());
+        Value training = constant(TensorData.ofRaw(DType.BOOL, new long[0],
+                ByteBuffer.wrap(new byte[] {1})));
+        return op("Dropout", List.of(x, r, training), Map.of("seed", seed),
+                List.of(new Value("", x.dtype(), x.shape()), new Value("", DType.BOOL, x.shape())));
+    }
+
     // ------------------------------------------------------------------ linear algebra
 
     /**
@@ -394,41 +441,43 @@ public final class GraphBuilder {
     }
 
     /**
+     * General matrix multiply with explicit scale factors: alpha * op(a) op(b) + beta * c.
+     * @param a left matrix
+     * @param b right matrix
+     * @param c bias, broadcast to the result, or null
+     * @param transA whether to transpose a
+     * @param transB whether to transpose b
+     * @param alpha the scale of the product
+     * @param beta the scale of the bias
+     * @return the product
+     */
+    public Value gemm(Value a, Value b, Value c, boolean transA, boolean transB, double alpha, double beta) {
+        Shape out = ShapeInference.gemm(a.shape(), b.shape(), transA, transB);
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        if (transA) {
+            attrs.put("transA", 1L);
+        }
+        if (transB) {
+            attrs.put("transB", 1L);
+        }
+        if (alpha != 1.0) {
+            attrs.put("alpha", alpha);
+        }
+        if (beta != 1.0) {
+            attrs.put("beta", beta);
+        }
+        List<Value> ins = c == null ? List.of(a, b) : List.of(a, b, c);
+        return op1("Gemm", ins, attrs, a.dtype(), out);
+    }
+
+    /**
      * Matrix product with numpy semantics for rank 2 and higher (equal leading dimensions).
      * @param a left operand
      * @param b right operand
      * @return a @ b
      */
     public Value matMul(Value a, Value b) {
-        Shape out = Shape.unknown();
-        if (a.shape().isKnown() && b.shape().isKnown() && a.shape().rank() >= 2 && b.shape().rank() >= 2) {
-            List<Dim> ad = a.shape().dims();
-            List<Dim> bd = b.shape().dims();
-            Shape batchA = Shape.of(ad.subList(0, ad.size() - 2));
-            Shape batchB = Shape.of(bd.subList(0, bd.size() - 2));
-            List<Dim> dims = new ArrayList<>(broadcast(batchA, batchB).dims());
-            dims.add(ad.get(ad.size() - 2));
-            dims.add(bd.get(bd.size() - 1));
-            out = Shape.of(dims);
-        }
-        return op1("MatMul", List.of(a, b), Map.of(), a.dtype(), out);
-    }
-
-    /**
-     * @param x input
-     * @param perm the permutation of axes
-     * @return x with axes permuted
-     */
-    public Value transpose(Value x, long... perm) {
-        Shape out = Shape.unknown();
-        if (x.shape().isKnown()) {
-            List<Dim> d = new ArrayList<>();
-            for (long p : perm) {
-                d.add(x.shape().dim((int) p));
-            }
-            out = Shape.of(d);
-        }
-        return op1("Transpose", List.of(x), Map.of("perm", perm.clone()), x.dtype(), out);
+        return op1("MatMul", List.of(a, b), Map.of(), a.dtype(), ShapeInference.matMul(a.shape(), b.shape()));
     }
 
     // ------------------------------------------------------------------ reductions
@@ -442,7 +491,7 @@ public final class GraphBuilder {
     public Value reduceSum(Value x, boolean keepDims, long... axes) {
         List<Value> ins = axes.length == 0 ? List.of(x) : List.of(x, longs(axes));
         return op1("ReduceSum", ins, Map.of("keepdims", keepDims ? 1L : 0L), x.dtype(),
-                reducedShape(x.shape(), keepDims, axes));
+                ShapeInference.reduce(x.shape(), keepDims, axes));
     }
 
     /**
@@ -458,11 +507,11 @@ public final class GraphBuilder {
     /**
      * @param x input
      * @param keepDims whether reduced axes stay as size 1
-     * @param axes axes to take the maximum over; none means all
-     * @return the maximum
+     * @param axes axes to sum the squares over; none means all
+     * @return the sum of squares
      */
-    public Value reduceMax(Value x, boolean keepDims, long... axes) {
-        return reduceWithAttr("ReduceMax", x, keepDims, axes);
+    public Value reduceSumSquare(Value x, boolean keepDims, long... axes) {
+        return reduceWithAttr("ReduceSumSquare", x, keepDims, axes);
     }
 
     private Value reduceWithAttr(String opType, Value x, boolean keepDims, long... axes) {
@@ -471,7 +520,7 @@ public final class GraphBuilder {
         if (axes.length > 0) {
             attrs.put("axes", axes.clone());
         }
-        return op1(opType, List.of(x), attrs, x.dtype(), reducedShape(x.shape(), keepDims, axes));
+        return op1(opType, List.of(x), attrs, x.dtype(), ShapeInference.reduce(x.shape(), keepDims, axes));
     }
 
     /**
@@ -482,30 +531,7 @@ public final class GraphBuilder {
      */
     public Value argMax(Value x, long axis, boolean keepDims) {
         return op1("ArgMax", List.of(x), Map.of("axis", axis, "keepdims", keepDims ? 1L : 0L), DType.INT64,
-                reducedShape(x.shape(), keepDims, axis));
-    }
-
-    private static Shape reducedShape(Shape s, boolean keepDims, long... axes) {
-        if (!s.isKnown()) {
-            return s;
-        }
-        int rank = s.rank();
-        boolean[] reduced = new boolean[rank];
-        if (axes.length == 0) {
-            Arrays.fill(reduced, true);
-        }
-        for (long a : axes) {
-            reduced[(int) (a < 0 ? a + rank : a)] = true;
-        }
-        List<Dim> d = new ArrayList<>();
-        for (int i = 0; i < rank; i++) {
-            if (!reduced[i]) {
-                d.add(s.dim(i));
-            } else if (keepDims) {
-                d.add(Dim.of(1));
-            }
-        }
-        return Shape.of(d);
+                ShapeInference.reduce(x.shape(), keepDims, axis));
     }
 
     // ------------------------------------------------------------------ shapes and indexing
@@ -516,12 +542,8 @@ public final class GraphBuilder {
      * @return x reshaped
      */
     public Value reshape(Value x, long... target) {
-        List<Dim> d = new ArrayList<>();
-        for (int i = 0; i < target.length; i++) {
-            long t = target[i];
-            d.add(t > 0 ? Dim.of(t) : t == 0 ? x.shape().dim(i) : inferredDim(x.shape(), target));
-        }
-        return op1("Reshape", List.of(x, longs(target)), Map.of(), x.dtype(), Shape.of(d));
+        Shape out = ShapeInference.reshape(x.shape(), target);
+        return op1("Reshape", List.of(x, longs(target)), Map.of(), x.dtype(), out);
     }
 
     /**
@@ -535,103 +557,23 @@ public final class GraphBuilder {
         return op1("Reshape", List.of(x, shapeValue), Map.of(), x.dtype(), result);
     }
 
-    private static Dim inferredDim(Shape in, long[] target) {
-        if (!in.isKnown()) {
-            return Dim.UNKNOWN;
-        }
-        long inputElements = 1;
-        for (int i = 0; i < in.rank(); i++) {
-            boolean copied = i < target.length && target[i] == 0;
-            if (!copied) {
-                if (!in.dim(i).isFixed()) {
-                    return Dim.UNKNOWN;
-                }
-                inputElements *= in.dim(i).size();
-            }
-        }
-        long known = 1;
-        for (long t : target) {
-            if (t > 0) {
-                known *= t;
-            }
-        }
-        return Dim.of(inputElements / known);
-    }
-
     /**
      * @param x input of rank 2 or more
      * @param axis dimensions before axis form the rows, the rest the columns
      * @return a 2-D view
      */
     public Value flatten(Value x, long axis) {
-        Shape out = Shape.unknown();
-        if (x.shape().isKnown()) {
-            List<Dim> d = x.shape().dims();
-            out = Shape.of(List.of(product(d.subList(0, (int) axis)), product(d.subList((int) axis, d.size()))));
-        }
-        return op1("Flatten", List.of(x), Map.of("axis", axis), x.dtype(), out);
-    }
-
-    private static Dim product(List<Dim> dims) {
-        if (dims.size() == 1) {
-            return dims.get(0);
-        }
-        long p = 1;
-        for (Dim d : dims) {
-            if (!d.isFixed()) {
-                return Dim.UNKNOWN;
-            }
-            p *= d.size();
-        }
-        return Dim.of(p);
+        return op1("Flatten", List.of(x), Map.of("axis", axis), x.dtype(), ShapeInference.flatten(x.shape(), axis));
     }
 
     /**
      * @param x input
-     * @return its shape as a 1-D int64 value
+     * @param perm the permutation of axes
+     * @return x with axes permuted
      */
-    public Value shapeOf(Value x) {
-        return op1("Shape", List.of(x), Map.of(), DType.INT64,
-                x.shape().isKnown() ? Shape.of(x.shape().rank()) : Shape.unknown());
-    }
-
-    /**
-     * @param x data
-     * @param indices int64 indices
-     * @param axis the axis to gather along
-     * @return the gathered entries
-     */
-    public Value gather(Value x, Value indices, long axis) {
-        Shape out = Shape.unknown();
-        if (x.shape().isKnown() && indices.shape().isKnown()) {
-            List<Dim> d = new ArrayList<>(x.shape().dims().subList(0, (int) axis));
-            d.addAll(indices.shape().dims());
-            d.addAll(x.shape().dims().subList((int) axis + 1, x.shape().rank()));
-            out = Shape.of(d);
-        }
-        return op1("Gather", List.of(x, indices), Map.of("axis", axis), x.dtype(), out);
-    }
-
-    /**
-     * @param axis the axis to join along
-     * @param parts the values to join
-     * @return the concatenation
-     */
-    public Value concat(long axis, Value... parts) {
-        Shape out = Shape.unknown();
-        if (Arrays.stream(parts).allMatch(p -> p.shape().isKnown())) {
-            int rank = parts[0].shape().rank();
-            int ax = (int) (axis < 0 ? axis + rank : axis);
-            List<Dim> d = new ArrayList<>(parts[0].shape().dims());
-            long total = 0;
-            for (Value p : parts) {
-                Dim pd = p.shape().dim(ax);
-                total = total < 0 || !pd.isFixed() ? -1 : total + pd.size();
-            }
-            d.set(ax, total < 0 ? Dim.UNKNOWN : Dim.of(total));
-            out = Shape.of(d);
-        }
-        return op1("Concat", List.of(parts), Map.of("axis", axis), parts[0].dtype(), out);
+    public Value transpose(Value x, long... perm) {
+        return op1("Transpose", List.of(x), Map.of("perm", perm.clone()), x.dtype(),
+                ShapeInference.transpose(x.shape(), perm));
     }
 
     /**
@@ -640,120 +582,18 @@ public final class GraphBuilder {
      * @return x with those axes inserted
      */
     public Value unsqueeze(Value x, long... axes) {
-        Shape out = Shape.unknown();
-        if (x.shape().isKnown()) {
-            int rank = x.shape().rank() + axes.length;
-            Dim[] d = new Dim[rank];
-            for (long a : axes) {
-                d[(int) (a < 0 ? a + rank : a)] = Dim.of(1);
-            }
-            int j = 0;
-            for (int i = 0; i < rank; i++) {
-                if (d[i] == null) {
-                    d[i] = x.shape().dim(j++);
-                }
-            }
-            out = Shape.of(List.of(d));
-        }
+        Shape out = ShapeInference.unsqueeze(x.shape(), axes);
         return op1("Unsqueeze", List.of(x, longs(axes)), Map.of(), x.dtype(), out);
     }
 
     /**
-     * One-hot encodes int64 class indices along a new last axis.
-     * @param indices int64 indices of shape [N]
-     * @param depth number of classes K
-     * @param dtype FLOAT or DOUBLE result
-     * @return [N, K] with 1 at each index and 0 elsewhere (ONNX Runtime has no double OneHot kernel, so a
-     *     DOUBLE result is a float one-hot cast to double, which is exact)
+     * @param axis the axis to join along
+     * @param parts the values to join
+     * @return the concatenation
      */
-    public Value oneHot(Value indices, long depth, DType dtype) {
-        Value values = constant(TensorData.ofReals(DType.FLOAT, new double[] {0, 1}, 2));
-        List<Dim> d = new ArrayList<>(indices.shape().dims());
-        d.add(Dim.of(depth));
-        Value hot = op1("OneHot", List.of(indices, longs(depth), values), Map.of("axis", -1L), DType.FLOAT,
-                Shape.of(d));
-        return dtype == DType.FLOAT ? hot : cast(hot, dtype);
-    }
-
-    /**
-     * Inverted dropout in training mode, returning the output and the boolean keep-mask.
-     * @param x input
-     * @param ratio probability of dropping an element
-     * @param seed the seed attribute of the node
-     * @return [output, mask]
-     */
-    public List<Value> dropout(Value x, double ratio, long seed) {
-        Value r = scalar(ratio, x.dtype());
-        Value training = constant(TensorData.ofRaw(DType.BOOL, new long[0],
-                ByteBuffer.wrap(new byte[] {1})));
-        return op("Dropout", List.of(x, r, training), Map.of("seed", seed),
-                List.of(new Value("", x.dtype(), x.shape()), new Value("", DType.BOOL, x.shape())));
-    }
-
-    // ------------------------------------------------------------------ shape algebra
-
-    /**
-     * Numpy broadcasting of two shapes.
-     * @param a one shape
-     * @param b another
-     * @return the broadcast shape
-     * @throws IllegalArgumentException when two fixed dimensions conflict
-     */
-    public static Shape broadcast(Shape a, Shape b) {
-        if (!a.isKnown() || !b.isKnown()) {
-            return Shape.unknown();
-        }
-        int rank = Math.max(a.rank(), b.rank());
-        List<Dim> out = new ArrayList<>(rank);
-        for (int i = 0; i < rank; i++) {
-            int ia = i - (rank - a.rank());
-            int ib = i - (rank - b.rank());
-            Dim da = ia >= 0 ? a.dim(ia) : Dim.of(1);
-            Dim db = ib >= 0 ? b.dim(ib) : Dim.of(1);
-            if (da.isOne()) {
-                out.add(db);
-            } else if (db.isOne() || da.sameAs(db)) {
-                out.add(da);
-            } else if (da.isFixed() && db.isFixed()) {
-                throw new IllegalArgumentException("Shapes " + a + " and " + b + " do not broadcast");
-            } else {
-                out.add(da.isFixed() ? da : db.isFixed() ? db : da.symbol() != null ? da : db);
-            }
-        }
-        return Shape.of(out);
-    }
-
-    // ------------------------------------------------------------------ scaled products and splitting
-
-    /**
-     * General matrix multiply with explicit scale factors: alpha * op(a) op(b) + beta * c.
-     * @param a left matrix
-     * @param b right matrix
-     * @param c bias, broadcast to the result, or null
-     * @param transA whether to transpose a
-     * @param transB whether to transpose b
-     * @param alpha the scale of the product
-     * @param beta the scale of the bias
-     * @return the product
-     */
-    public Value gemm(Value a, Value b, Value c, boolean transA, boolean transB, double alpha, double beta) {
-        Dim m = transA ? a.shape().dim(1) : a.shape().dim(0);
-        Dim n = transB ? b.shape().dim(0) : b.shape().dim(1);
-        Map<String, Object> attrs = new LinkedHashMap<>();
-        if (transA) {
-            attrs.put("transA", 1L);
-        }
-        if (transB) {
-            attrs.put("transB", 1L);
-        }
-        if (alpha != 1.0) {
-            attrs.put("alpha", alpha);
-        }
-        if (beta != 1.0) {
-            attrs.put("beta", beta);
-        }
-        List<Value> ins = c == null ? List.of(a, b) : List.of(a, b, c);
-        return op1("Gemm", ins, attrs, a.dtype(), Shape.of(List.of(m, n)));
+    public Value concat(long axis, Value... parts) {
+        Shape out = ShapeInference.concat(axis, Arrays.stream(parts).map(Value::shape).toList());
+        return op1("Concat", List.of(parts), Map.of("axis", axis), parts[0].dtype(), out);
     }
 
     /**
@@ -768,156 +608,32 @@ public final class GraphBuilder {
     public List<Value> split(Value x, long axis, Value sizes, List<Dim> partSizes) {
         List<Value> outs = new ArrayList<>(partSizes.size());
         for (Dim part : partSizes) {
-            Shape shape = Shape.unknown();
-            if (x.shape().isKnown()) {
-                List<Dim> d = new ArrayList<>(x.shape().dims());
-                d.set((int) (axis < 0 ? axis + d.size() : axis), part);
-                shape = Shape.of(d);
-            }
-            outs.add(new Value("", x.dtype(), shape));
+            outs.add(new Value("", x.dtype(), ShapeInference.splitPart(x.shape(), axis, part)));
         }
         return op("Split", List.of(x, sizes), Map.of("axis", axis), outs);
     }
 
-    // ------------------------------------------------------------------ minimum and sums of squares
-
-    /**
-     * @param a the first operand
-     * @param b the second operand
-     * @return min(a, b) elementwise with broadcasting.
-     */
-    public Value min(Value a, Value b) {
-        return binary("Min", a, b);
-    }
-
     /**
      * @param x input
-     * @param keepDims whether reduced axes stay as size 1
-     * @param axes axes to sum the squares over; none means all
-     * @return the sum of squares
+     * @param axes the axes to cut
+     * @param ends the end (exclusive) on each of those axes; each starts at 0
+     * @return the leading part of x along the axes
      */
-    public Value reduceSumSquare(Value x, boolean keepDims, long... axes) {
-        return reduceWithAttr("ReduceSumSquare", x, keepDims, axes);
-    }
-
-    // ------------------------------------------------------------------ convolution and pooling
-
-    /**
-     * Convolution over the spatial axes of [N, C, spatial...] with explicit pads.
-     * @param x input [N, C, spatial...]
-     * @param w weights [M, C / group, kernel...]
-     * @param bias [M], or null
-     * @param strides stride per spatial axis
-     * @param pads begin pads of every spatial axis, then end pads
-     * @param dilations dilation per spatial axis
-     * @param group number of channel groups
-     * @return [N, M, out...] with out = floor((in + pads - ((k - 1) dilation + 1)) / stride) + 1
-     */
-    public Value conv(Value x, Value w, Value bias, long[] strides, long[] pads, long[] dilations, long group) {
-        Shape out = Shape.unknown();
-        if (x.shape().isKnown() && w.shape().isKnown()) {
-            List<Dim> d = new ArrayList<>(List.of(x.shape().dim(0), w.shape().dim(0)));
-            for (int i = 0; i < strides.length; i++) {
-                d.add(slidingSize(x.shape().dim(2 + i), w.shape().dim(2 + i), strides[i], pads[i],
-                        pads[i + strides.length], dilations[i]));
-            }
-            out = Shape.of(d);
-        }
-        List<Value> ins = bias == null ? List.of(x, w) : List.of(x, w, bias);
-        return op1("Conv", ins, windowAttrs(null, strides, pads, dilations, group), x.dtype(), out);
+    public Value slice(Value x, long[] axes, long[] ends) {
+        Shape out = ShapeInference.slice(x.shape(), axes, ends);
+        return op1("Slice", List.of(x, longs(new long[axes.length]), longs(ends), longs(axes)), Map.of(), x.dtype(),
+                out);
     }
 
     /**
-     * Transposed convolution (the adjoint of {@link #conv} in x), with explicit pads and output padding.
-     * @param x input [N, C, spatial...]
-     * @param w weights [C, M / group, kernel...]
-     * @param strides stride per spatial axis
-     * @param pads begin pads of every spatial axis, then end pads
-     * @param dilations dilation per spatial axis
-     * @param outputPadding extra size at the end of each spatial axis of the result
-     * @param group number of channel groups
-     * @return [N, M, out...] with out = stride (in - 1) + outputPadding + (k - 1) dilation + 1 - pads
+     * @param x data
+     * @param indices int64 indices
+     * @param axis the axis to gather along
+     * @return the gathered entries
      */
-    public Value convTranspose(Value x, Value w, long[] strides, long[] pads, long[] dilations, long[] outputPadding,
-                               long group) {
-        Shape out = Shape.unknown();
-        if (x.shape().isKnown() && w.shape().isFullyFixed()) {
-            List<Dim> d = new ArrayList<>(List.of(x.shape().dim(0), Dim.of(w.shape().dim(1).size() * group)));
-            for (int i = 0; i < strides.length; i++) {
-                Dim in = x.shape().dim(2 + i);
-                d.add(in.isFixed() ? Dim.of(strides[i] * (in.size() - 1) + outputPadding[i]
-                        + (w.shape().dim(2 + i).size() - 1) * dilations[i] + 1 - pads[i] - pads[i + strides.length])
-                        : Dim.UNKNOWN);
-            }
-            out = Shape.of(d);
-        }
-        Map<String, Object> attrs = windowAttrs(null, strides, pads, dilations, group);
-        attrs.put("output_padding", outputPadding.clone());
-        return op1("ConvTranspose", List.of(x, w), attrs, x.dtype(), out);
-    }
-
-    /**
-     * Max pooling (floor mode, no dilation).
-     * @param x input [N, C, spatial...]
-     * @param kernel window size per spatial axis
-     * @param strides stride per spatial axis
-     * @param pads begin pads of every spatial axis, then end pads
-     * @param withIndices whether to add the int64 Indices output (flat positions in x), which the
-     *     gradient rule reads; training graphs ask for it, inference graphs need not
-     * @return [output] or [output, indices]
-     */
-    public List<Value> maxPool(Value x, long[] kernel, long[] strides, long[] pads, boolean withIndices) {
-        Shape out = pooledShape(x, kernel, strides, pads);
-        List<Value> outs = withIndices
-                ? List.of(new Value("", x.dtype(), out), new Value("", DType.INT64, out))
-                : List.of(new Value("", x.dtype(), out));
-        return op("MaxPool", List.of(x), windowAttrs(kernel, strides, pads, null, 1), outs);
-    }
-
-    /**
-     * Average pooling (floor mode).
-     * @param x input [N, C, spatial...]
-     * @param kernel window size per spatial axis
-     * @param strides stride per spatial axis
-     * @param pads begin pads of every spatial axis, then end pads
-     * @param countIncludePad whether padded positions count in the divisor
-     * @return the pooled value
-     */
-    public Value averagePool(Value x, long[] kernel, long[] strides, long[] pads, boolean countIncludePad) {
-        Map<String, Object> attrs = windowAttrs(kernel, strides, pads, null, 1);
-        attrs.put("count_include_pad", countIncludePad ? 1L : 0L);
-        return op1("AveragePool", List.of(x), attrs, x.dtype(), pooledShape(x, kernel, strides, pads));
-    }
-
-    /**
-     * @param x input [N, C, spatial...]
-     * @return the mean over the spatial axes, [N, C, 1...]
-     */
-    public Value globalAveragePool(Value x) {
-        Shape out = Shape.unknown();
-        if (x.shape().isKnown()) {
-            List<Dim> d = new ArrayList<>(x.shape().dims());
-            for (int i = 2; i < d.size(); i++) {
-                d.set(i, Dim.of(1));
-            }
-            out = Shape.of(d);
-        }
-        return op1("GlobalAveragePool", List.of(x), Map.of(), x.dtype(), out);
-    }
-
-    /**
-     * Batch normalization in inference mode: scale (x - mean) / sqrt(var + epsilon) + bias per channel.
-     * @param x input [N, C, ...]
-     * @param scale [C]
-     * @param bias [C]
-     * @param mean running mean [C]
-     * @param var running variance [C]
-     * @param epsilon added to the variance
-     * @return the normalized value
-     */
-    public Value batchNormalization(Value x, Value scale, Value bias, Value mean, Value var, double epsilon) {
-        return op1("BatchNormalization", List.of(x, scale, bias, mean, var), Map.of("epsilon", epsilon), x.dtype(),
-                x.shape());
+    public Value gather(Value x, Value indices, long axis) {
+        return op1("Gather", List.of(x, indices), Map.of("axis", axis), x.dtype(),
+                ShapeInference.gather(x.shape(), indices.shape(), axis));
     }
 
     /**
@@ -945,48 +661,119 @@ public final class GraphBuilder {
 
     /**
      * @param x input
-     * @param axes the axes to cut
-     * @param ends the end (exclusive) on each of those axes; each starts at 0
-     * @return the leading part of x along the axes
+     * @return its shape as a 1-D int64 value
      */
-    public Value slice(Value x, long[] axes, long[] ends) {
-        Shape out = Shape.unknown();
-        if (x.shape().isKnown()) {
-            List<Dim> d = new ArrayList<>(x.shape().dims());
-            for (int i = 0; i < axes.length; i++) {
-                d.set((int) axes[i], Dim.of(ends[i]));
-            }
-            out = Shape.of(d);
-        }
-        return op1("Slice", List.of(x, longs(new long[axes.length]), longs(ends), longs(axes)), Map.of(), x.dtype(),
-                out);
+    public Value shapeOf(Value x) {
+        return op1("Shape", List.of(x), Map.of(), DType.INT64, ShapeInference.shapeOf(x.shape()));
     }
 
     /**
-     * @param x a value
-     * @return zeros of x's element type and runtime shape
+     * One-hot encodes int64 class indices along a new last axis.
+     * @param indices int64 indices of shape [N]
+     * @param depth number of classes K
+     * @param dtype FLOAT or DOUBLE result
+     * @return [N, K] with 1 at each index and 0 elsewhere (ONNX Runtime has no double OneHot kernel, so a
+     *     DOUBLE result is a float one-hot cast to double, which is exact)
      */
-    public Value zerosLike(Value x) {
-        TensorData zero = TensorData.ofReals(x.dtype(), new double[] {0}, 1);
-        return op1("ConstantOfShape", List.of(shapeOf(x)), Map.of("value", zero), x.dtype(), x.shape());
+    public Value oneHot(Value indices, long depth, DType dtype) {
+        Value values = constant(TensorData.ofReals(DType.FLOAT, new double[] {0, 1}, 2));
+        Shape out = ShapeInference.oneHot(indices.shape(), depth);
+        Value hot = op1("OneHot", List.of(indices, longs(depth), values), Map.of("axis", -1L), DType.FLOAT, out);
+        return dtype == DType.FLOAT ? hot : cast(hot, dtype);
     }
 
-    private Shape pooledShape(Value x, long[] kernel, long[] strides, long[] pads) {
-        if (!x.shape().isKnown()) {
-            return Shape.unknown();
-        }
-        List<Dim> d = new ArrayList<>(x.shape().dims().subList(0, 2));
-        for (int i = 0; i < kernel.length; i++) {
-            d.add(slidingSize(x.shape().dim(2 + i), Dim.of(kernel[i]), strides[i], pads[i], pads[i + kernel.length], 1));
-        }
-        return Shape.of(d);
+    // ------------------------------------------------------------------ convolution and pooling
+
+    /**
+     * Convolution over the spatial axes of [N, C, spatial...] with explicit pads.
+     * @param x input [N, C, spatial...]
+     * @param w weights [M, C / group, kernel...]
+     * @param bias [M], or null
+     * @param strides stride per spatial axis
+     * @param pads begin pads of every spatial axis, then end pads
+     * @param dilations dilation per spatial axis
+     * @param group number of channel groups
+     * @return [N, M, out...] with out = floor((in + pads - ((k - 1) dilation + 1)) / stride) + 1
+     */
+    public Value conv(Value x, Value w, Value bias, long[] strides, long[] pads, long[] dilations, long group) {
+        Shape out = ShapeInference.conv(x.shape(), w.shape(), strides, pads, dilations);
+        List<Value> ins = bias == null ? List.of(x, w) : List.of(x, w, bias);
+        return op1("Conv", ins, windowAttrs(null, strides, pads, dilations, group), x.dtype(), out);
     }
 
-    private static Dim slidingSize(Dim in, Dim kernel, long stride, long padBegin, long padEnd, long dilation) {
-        if (!in.isFixed() || !kernel.isFixed()) {
-            return Dim.UNKNOWN;
-        }
-        return Dim.of(Math.floorDiv(in.size() + padBegin + padEnd - ((kernel.size() - 1) * dilation + 1), stride) + 1);
+    /**
+     * Transposed convolution (the adjoint of {@link #conv} in x), with explicit pads and output padding.
+     * @param x input [N, C, spatial...]
+     * @param w weights [C, M / group, kernel...]
+     * @param strides stride per spatial axis
+     * @param pads begin pads of every spatial axis, then end pads
+     * @param dilations dilation per spatial axis
+     * @param outputPadding extra size at the end of each spatial axis of the result
+     * @param group number of channel groups
+     * @return [N, M, out...] with out = stride (in - 1) + outputPadding + (k - 1) dilation + 1 - pads
+     */
+    public Value convTranspose(Value x, Value w, long[] strides, long[] pads, long[] dilations, long[] outputPadding,
+                               long group) {
+        Shape out = ShapeInference.convTranspose(x.shape(), w.shape(), strides, pads, dilations, outputPadding, group);
+        Map<String, Object> attrs = windowAttrs(null, strides, pads, dilations, group);
+        attrs.put("output_padding", outputPadding.clone());
+        return op1("ConvTranspose", List.of(x, w), attrs, x.dtype(), out);
+    }
+
+    /**
+     * Max pooling (floor mode, no dilation).
+     * @param x input [N, C, spatial...]
+     * @param kernel window size per spatial axis
+     * @param strides stride per spatial axis
+     * @param pads begin pads of every spatial axis, then end pads
+     * @param withIndices whether to add the int64 Indices output (flat positions in x), which the
+     *     gradient rule reads; training graphs ask for it, inference graphs need not
+     * @return [output] or [output, indices]
+     */
+    public List<Value> maxPool(Value x, long[] kernel, long[] strides, long[] pads, boolean withIndices) {
+        Shape out = ShapeInference.pool(x.shape(), kernel, strides, pads);
+        List<Value> outs = withIndices
+                ? List.of(new Value("", x.dtype(), out), new Value("", DType.INT64, out))
+                : List.of(new Value("", x.dtype(), out));
+        return op("MaxPool", List.of(x), windowAttrs(kernel, strides, pads, null, 1), outs);
+    }
+
+    /**
+     * Average pooling (floor mode).
+     * @param x input [N, C, spatial...]
+     * @param kernel window size per spatial axis
+     * @param strides stride per spatial axis
+     * @param pads begin pads of every spatial axis, then end pads
+     * @param countIncludePad whether padded positions count in the divisor
+     * @return the pooled value
+     */
+    public Value averagePool(Value x, long[] kernel, long[] strides, long[] pads, boolean countIncludePad) {
+        Map<String, Object> attrs = windowAttrs(kernel, strides, pads, null, 1);
+        attrs.put("count_include_pad", countIncludePad ? 1L : 0L);
+        return op1("AveragePool", List.of(x), attrs, x.dtype(), ShapeInference.pool(x.shape(), kernel, strides, pads));
+    }
+
+    /**
+     * @param x input [N, C, spatial...]
+     * @return the mean over the spatial axes, [N, C, 1...]
+     */
+    public Value globalAveragePool(Value x) {
+        return op1("GlobalAveragePool", List.of(x), Map.of(), x.dtype(), ShapeInference.globalPool(x.shape()));
+    }
+
+    /**
+     * Batch normalization in inference mode: scale (x - mean) / sqrt(var + epsilon) + bias per channel.
+     * @param x input [N, C, ...]
+     * @param scale [C]
+     * @param bias [C]
+     * @param mean running mean [C]
+     * @param var running variance [C]
+     * @param epsilon added to the variance
+     * @return the normalized value
+     */
+    public Value batchNormalization(Value x, Value scale, Value bias, Value mean, Value var, double epsilon) {
+        return op1("BatchNormalization", List.of(x, scale, bias, mean, var), Map.of("epsilon", epsilon), x.dtype(),
+                x.shape());
     }
 
     private static Map<String, Object> windowAttrs(long[] kernel, long[] strides, long[] pads, long[] dilations,
