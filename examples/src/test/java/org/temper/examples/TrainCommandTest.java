@@ -125,6 +125,8 @@ class TrainCommandTest {
         List<String> rows = java.nio.file.Files.readAllLines(activations);
         assertEquals(53, rows.size(), "the stratified 30 % test part of 59 + 71 + 48 rows: 18 + 21 + 14");
         assertEquals(12, rows.get(0).split(",").length);
+        Run limited = run("predict", "--model", model.toString(), "--data", "../testdata/wine.csv", "--limit", "10");
+        assertTrue(limited.out().contains("on 10 test examples"), "--limit applies to the test split: " + limited.out());
     }
 
     @Test
