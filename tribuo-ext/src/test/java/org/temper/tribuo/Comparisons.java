@@ -2,6 +2,7 @@ package org.temper.tribuo;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.temper.onnx.runtime.OrtRuntime;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -20,6 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Comparisons of two models' predictions, and of a model with its export loaded as a Tribuo user loads it. */
 final class Comparisons {
+
+    static {
+        // Temper creates ONNX Runtime's environment (with its shared thread pools) before Tribuo's
+        // ONNXExternalModel can create a plain one, whatever order the tests run in
+        OrtRuntime.environment();
+    }
 
     private Comparisons() {
     }
