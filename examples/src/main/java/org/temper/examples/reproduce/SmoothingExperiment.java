@@ -132,7 +132,7 @@ public final class SmoothingExperiment {
                 printed = true;
                 double minutes = r.seconds() * r.epochs() * remaining / 60;
                 out.printf(Locale.ROOT, "Estimate on %s from one measured epoch (%.1f s): %d trial(s) x %d epochs"
-                        + " = about %.0f minutes (%.1f hours)%n", device, r.seconds(), remaining, r.epochs(), minutes,
+                        + " = about %.1f minutes (%.1f hours)%n", device, r.seconds(), remaining, r.epochs(), minutes,
                         minutes / 60);
             }
         }
