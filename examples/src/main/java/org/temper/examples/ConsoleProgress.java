@@ -13,14 +13,18 @@ import java.util.Locale;
  * Shows training on the console: a progress bar within each epoch (on standard error, only when
  * it is a terminal) and one line per epoch with loss, accuracies and seconds on standard output.
  */
-final class ConsoleProgress implements TrainingListener {
+public final class ConsoleProgress implements TrainingListener {
 
     private final String label;
     private final PrintStream out;
     private final boolean bar;
     private ProgressBar progress;
 
-    ConsoleProgress(String label, PrintStream out) {
+    /**
+     * @param label what each line starts with (e.g. the model's name)
+     * @param out where the epoch lines go
+     */
+    public ConsoleProgress(String label, PrintStream out) {
         this.label = label;
         this.out = out;
         this.bar = System.console() != null;

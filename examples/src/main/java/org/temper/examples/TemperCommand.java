@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "temper", mixinStandardHelpOptions = true, version = "temper 0.1.0",
         description = "Train calibrated neural classifiers as ONNX graphs and measure their calibration.",
         subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, PredictCommand.class,
-            CalibrateCommand.class, DemoCommand.class, BenchCommand.class})
+            CalibrateCommand.class, DemoCommand.class, BenchCommand.class,
+            org.temper.examples.reproduce.ReproduceCommand.class})
 public final class TemperCommand implements Runnable {
 
     @CommandLine.Spec

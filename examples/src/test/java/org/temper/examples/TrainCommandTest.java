@@ -20,10 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The train and predict commands on a small slice of Fashion-MNIST, through picocli as a user calls them. */
-class TrainCommandTest {
+public class TrainCommandTest {
 
-    /** Exit code, standard output and standard error of one command. */
-    record Run(int code, String out, String err) {
+    /**
+     * Exit code, standard output and standard error of one command.
+     * @param code the exit code
+     * @param out standard output
+     * @param err standard error
+     */
+    public record Run(int code, String out, String err) {
     }
 
     @BeforeAll
@@ -31,7 +36,11 @@ class TrainCommandTest {
         Assumptions.assumeTrue(Files.isDirectory(IdxDirectory.DEBIAN_FASHION_MNIST), "apt-get install dataset-fashion-mnist");
     }
 
-    static Run run(String... args) {
+    /**
+     * @param args the temper command line's arguments
+     * @return what it printed and returned
+     */
+    public static Run run(String... args) {
         CommandLine cl = TemperCommand.commandLine();
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));

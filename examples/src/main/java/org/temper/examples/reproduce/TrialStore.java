@@ -1,0 +1,109 @@
+package org.temper.examples.reproduce;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.temper.onnx.model.NewFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * An experiment's folder: experiment.json says which experiment and settings it holds, and
+ * trials/ holds one JSON file per finished trial, each written whole under its final name
+ * ({@link NewFile}), so an interrupted run leaves only finished trials.
+ */
+public final class TrialStore {
+
+    /** Jackson, indenting, as every writer of the reproductions uses it. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path folder;
+
+    private TrialStore(Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * Opens a folder for an experiment: a new or empty one is claimed by writing experiment.json; one
+     * that holds the same experiment is resumed.
+     * @param folder the experiment's folder
+     * @param experiment what it must hold
+     * @return the store
+     * @throws IOException when the folder holds something else (another experiment, other settings, or
+     *         files that are not an experiment's), naming the difference, or cannot be written
+     */
+    public static TrialStore open(Path folder, Experiment experiment) throws IOException {
+        Path file = folder.resolve("experiment.json");
+        if (Files.exists(file)) {
+            Experiment stored = JSON.readValue(file.toFile(), Experiment.class);
+            if (!stored.equals(experiment)) {
+                throw new IOException(folder + " holds the results of " + describe(stored) + ", not of "
+                        + describe(experiment) + differences(stored, experiment)
+                        + "; choose another --out (results are never mixed)");
+            }
+        } else {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> entries = Files.list(folder)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IOException(folder + " is not empty and holds no experiment.json: it is not an"
+                                + " experiment's folder; choose another --out");
+                    }
+                }
+            }
+            Files.createDirectories(folder);
+            NewFile.write(file, tmp -> JSON.writeValue(tmp.toFile(), experiment));
+        }
+        Files.createDirectories(folder.resolve("trials"));
+        return new TrialStore(folder);
+    }
+
+    /** @return the experiment's folder */
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * @param alpha the configuration
+     * @param seed its seed
+     * @return the finished trial, if one is stored
+     * @throws IOException when the stored file cannot be read
+     */
+    public Optional<Trial> find(double alpha, long seed) throws IOException {
+        Path file = path(alpha, seed);
+        return Files.exists(file) ? Optional.of(JSON.readValue(file.toFile(), Trial.class)) : Optional.empty();
+    }
+
+    /**
+     * @param trial a finished trial, written whole or not at all
+     * @throws IOException when it cannot be written or is already stored
+     */
+    public void save(Trial trial) throws IOException {
+        NewFile.write(path(trial.alpha(), trial.seed()), tmp -> JSON.writeValue(tmp.toFile(), trial));
+    }
+
+    private Path path(double alpha, long seed) {
+        return folder.resolve("trials").resolve(String.format(Locale.ROOT, "alpha-%s-seed-%d.json", alpha, seed));
+    }
+
+    private static String describe(Experiment e) {
+        return String.format(Locale.ROOT, "experiment '%s' on %s", e.name(), e.data());
+    }
+
+    private static String differences(Experiment stored, Experiment wanted) {
+        Map<?, ?> a = JSON.convertValue(stored, Map.class);
+        Map<?, ?> b = JSON.convertValue(wanted, Map.class);
+        TreeSet<String> differ = new TreeSet<>();
+        a.keySet().forEach(k -> {
+            if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+                differ.add(k + " " + a.get(k) + " there, " + b.get(k) + " here");
+            }
+        });
+        return differ.isEmpty() ? "" : " (" + String.join("; ", differ) + ")";
+    }
+}
