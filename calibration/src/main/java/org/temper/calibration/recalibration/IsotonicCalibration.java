@@ -13,12 +13,16 @@ import org.temper.calibration.Predictions;
  *
  * <p>For each fitted class the held-out probabilities are sorted; equal probabilities are
  * merged into one point whose target is the mean of their indicators y = k, weighted by how
- * many they are; pool adjacent violators then gives the non-decreasing fit of least weighted
+ * many they are (as in scikit-learn, "equal" means less than {@value #TIE} above the first
+ * probability of the run, numpy's float64 resolution, and the point takes that first value); pool adjacent violators then gives the non-decreasing fit of least weighted
  * squared error (exact, in one pass: no iteration or tolerance). A new probability is clipped
  * to the range of the held-out ones and mapped by linear interpolation between the fitted
  * points; a single distinct held-out value gives a constant.
  */
 public final class IsotonicCalibration implements Calibrator {
+
+    /** Probabilities closer than this to the first of a run are tied with it (scikit-learn's rule). */
+    static final double TIE = 1e-15;
 
     private static final IsotonicCalibration INSTANCE = new IsotonicCalibration();
 
@@ -60,7 +64,7 @@ public final class IsotonicCalibration implements Calibrator {
             int m = 0;
             for (int r = 0; r < n; r++) {
                 int i = order[r];
-                if (m == 0 || scores[i] != x[m - 1]) {
+                if (m == 0 || scores[i] - x[m - 1] >= TIE) {
                     x[m++] = scores[i];
                 }
                 sum[m - 1] += positive[i] ? 1 : 0;
