@@ -30,6 +30,12 @@ import org.temper.calibration.Metric;
 import org.temper.calibration.Predictions;
 import org.temper.calibration.TextTables;
 import org.temper.calibration.chart.ChartFiles;
+import org.temper.calibration.recalibration.CalibrationMap;
+import org.temper.calibration.recalibration.Calibrator;
+import org.temper.calibration.recalibration.HistogramBinning;
+import org.temper.calibration.recalibration.IsotonicCalibration;
+import org.temper.calibration.recalibration.PlattScaling;
+import org.temper.calibration.recalibration.TemperatureCalibrator;
 import org.temper.onnx.model.NewFile;
 import org.temper.calibration.chart.ReliabilityDiagram;
 import org.temper.calibration.temperature.TemperatureFit;
@@ -92,6 +98,19 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Fit a temperature T on these outputs, minimising NLL (Newton) or ECE (grid 0.05..5 by 0.01),"
                     + " and report the metrics after dividing the logits by T.")
     private TemperatureScaling.Objective fitTemperature;
+
+    @Option(names = "--method", paramLabel = "platt|isotonic|histogram|temperature",
+            description = "Recalibrate with this method (Platt scaling one-vs-rest, isotonic regression, histogram"
+                    + " binning with --bins equal-mass bins, or temperature scaling by NLL) and report the metrics"
+                    + " after it; fitted on --fit-logits/--fit-labels, else on these outputs themselves.")
+    private String method;
+
+    @Option(names = "--fit-logits", paramLabel = "FILE.csv",
+            description = "With --method: held-out outputs (same kind and classes) to fit the method on.")
+    private Path fitOutputs;
+
+    @Option(names = "--fit-labels", paramLabel = "FILE.csv", description = "With --method: the labels of --fit-logits.")
+    private Path fitLabels;
 
     @Option(names = "--take-log",
             description = "With --probabilities and --fit-temperature: use log(probabilities) as the logits"
@@ -175,6 +194,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--take-log only applies with --probabilities and --fit-temperature");
         }
+        if ((fitOutputs == null) != (fitLabels == null) || (fitOutputs != null && method == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fit-logits and --fit-labels go together, with --method");
+        }
         if (fitTemperature != null && probabilities && !takeLog) {
             throw new CommandLine.ParameterException(spec.commandLine(), "temperature scaling needs logits, but"
                     + " --probabilities says the file holds probabilities; add --take-log to use log(probabilities)"
@@ -188,10 +211,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             if (!name.endsWith(".png") && !name.endsWith(".svg")) {
                 throw new InputException("--diagram " + diagram + ": give a file name ending in .png or .svg");
             }
-            NewFile.checkCreatable(diagram, "--diagram", List.of(outputs, labels));
+            NewFile.checkCreatable(diagram, "--diagram", inputs());
         }
         if (json != null) {
-            NewFile.checkCreatable(json, "--json", List.of(outputs, labels));
+            NewFile.checkCreatable(json, "--json", inputs());
         }
         if (diagram != null && json != null && diagram.toAbsolutePath().normalize().equals(json.toAbsolutePath().normalize())) {
             throw new InputException("--diagram and --json name the same file " + json + "; give two paths");
@@ -218,13 +241,23 @@ public final class CalibrateCommand implements Callable<Integer> {
             report = fit.before();
         }
         print(report, fit);
+        Recalibration recalibration = method == null ? null : recalibrate(predictions, classes, settings, report);
         if (diagram != null) {
             writeDiagram(report, fit);
         }
         if (json != null) {
-            writeJson(report, fit);
+            writeJson(report, fit, recalibration);
             spec.commandLine().getOut().println("Wrote " + json);
         }
+    }
+
+    private List<Path> inputs() {
+        List<Path> all = new ArrayList<>(List.of(outputs, labels));
+        if (fitOutputs != null) {
+            all.add(fitOutputs);
+            all.add(fitLabels);
+        }
+        return all;
     }
 
     private String kind() {
@@ -262,7 +295,56 @@ public final class CalibrateCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Wrote " + diagram);
     }
 
-    private void writeJson(CalibrationReport report, TemperatureFit fit) throws IOException {
+    /** A fitted method and the report of the evaluated outputs after it. */
+    private record Recalibration(Calibrator method, CalibrationMap map, boolean fittedOnItself,
+                                 CalibrationReport after) {
+    }
+
+    private static Calibrator calibrator(String name, int bins) throws InputException {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "platt" -> PlattScaling.oneVsRest();
+            case "isotonic" -> IsotonicCalibration.create();
+            case "histogram" -> HistogramBinning.equalMass(bins);
+            case "temperature" -> TemperatureCalibrator.byNll();
+            default -> throw new InputException("--method " + name + ": use platt, isotonic, histogram or temperature");
+        };
+    }
+
+    private Recalibration recalibrate(Predictions predictions, int classes, CalibrationSettings settings,
+                                      CalibrationReport before) throws IOException, InputException {
+        Calibrator calibrator = calibrator(method, bins);
+        Predictions fitOn = predictions;
+        if (fitOutputs != null) {
+            CsvTable fitTable = CsvTable.read(fitOutputs);
+            if (Math.max(2, fitTable.columns) != classes) {
+                throw new InputException(fitOutputs + " has " + Math.max(2, fitTable.columns) + " classes but "
+                        + outputs + " has " + classes + ": fit and evaluate on outputs of the same model");
+            }
+            int[] fy = CsvTable.read(fitLabels).labels(classes);
+            if (fy.length != fitTable.rows.size()) {
+                throw new InputException(fitOutputs + " has " + fitTable.rows.size() + " examples but " + fitLabels
+                        + " has " + fy.length + " labels");
+            }
+            fitOn = fitTable.predictions(fy, probabilities, tolerance);
+        }
+        CalibrationMap map;
+        try {
+            map = calibrator.fit(fitOn);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(calibrator.name() + " cannot be fitted on "
+                    + (fitOutputs == null ? outputs : fitOutputs) + ": " + e.getMessage());
+        }
+        CalibrationReport after = CalibrationReport.of(map.apply(predictions), settings);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Recalibration: %s, fitted on %s%n", map.describe(), fitOutputs == null
+                ? outputs + " itself (optimistic: give --fit-logits/--fit-labels of held-out data)" : fitOutputs);
+        out.println(TextTables.comparison(before, after));
+        out.flush();
+        return new Recalibration(calibrator, map, fitOutputs == null, after);
+    }
+
+    private void writeJson(CalibrationReport report, TemperatureFit fit, Recalibration recalibration)
+            throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         ObjectNode input = root.putObject("input");
@@ -284,6 +366,20 @@ public final class CalibrateCommand implements Callable<Integer> {
             scaling.put("objective", fit.objective().name().toLowerCase(Locale.ROOT));
             scaling.put("temperature", fit.temperature());
             putMeasurement(scaling, fit.after());
+        }
+        if (recalibration == null) {
+            root.putNull("recalibration");
+        } else {
+            ObjectNode r = root.putObject("recalibration");
+            r.put("method", recalibration.method().name());
+            r.put("description", recalibration.map().describe());
+            r.put("fitted_on", fitOutputs == null ? outputs.toString() : fitOutputs.toString());
+            ObjectNode parameters = r.putObject("parameters");
+            recalibration.map().parameters().forEach((name, values) -> {
+                var array = parameters.putArray(name);
+                values.forEach(array::add);
+            });
+            putMeasurement(r, recalibration.after());
         }
         NewFile.write(json, tmp -> mapper.writeValue(tmp.toFile(), root));
     }

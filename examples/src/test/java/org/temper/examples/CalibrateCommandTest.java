@@ -70,7 +70,7 @@ class CalibrateCommandTest {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("input", "settings", "metrics", "bins", "temperature_scaling"), keys);
+        assertEquals(List.of("input", "settings", "metrics", "bins", "temperature_scaling", "recalibration"), keys);
         assertEquals(4, root.at("/input/examples").asInt());
         assertEquals("probabilities", root.at("/input/kind").asText());
         // hand-worked in CalibrationReportTest: ECE .4375, MCE .75, Brier .583984375, classwise .3125
@@ -221,5 +221,29 @@ class CalibrateCommandTest {
         String values = file("bom2.csv", "\uFEFF0.5,2\n1,2\n");
         r = calibrate("--logits", values, "--labels", file("y3.csv", "0\n1\n"));
         assertEquals(0, r.exit(), r.err());
+    }
+
+    @Test
+    void recalibratesByAMethodFittedOnHeldOutOutputs() throws IOException {
+        // held out: logits [0, 2] of which three of four are class 1, so Platt and isotonic move p1 to 0.75;
+        // evaluated: the same logits, labels 1, 1, 0, 1
+        String fit = file("fz.csv", "0,2\n0,2\n0,2\n0,2\n");
+        String fitLabels = file("fy.csv", "1\n1\n0\n1\n");
+        String logits = file("ez.csv", "0,2\n0,2\n0,2\n0,2\n");
+        String labels = file("ey.csv", "1\n1\n0\n1\n");
+        Path json = dir.resolve("r.json");
+        Result r = calibrate("--logits", logits, "--labels", labels, "--method", "isotonic", "--fit-logits", fit,
+                "--fit-labels", fitLabels, "--json", json.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Recalibration: ") && r.out().contains("fitted on " + fit), r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(fit, root.at("/recalibration/fitted_on").asText());
+        // after isotonic every p1 is 0.75 and three of four are right: accuracy .75, confidence .75, ECE 0
+        assertEquals(0.0, root.at("/recalibration/metrics/ece/value").asDouble(), 1e-9);
+        assertEquals(0.75, root.at("/recalibration/metrics/mean_confidence/value").asDouble(), 1e-9);
+        Result bad = calibrate("--logits", logits, "--labels", labels, "--method", "magic");
+        assertOneLineError(bad, "--method magic: use platt, isotonic, histogram or temperature");
+        Result lonely = calibrate("--logits", logits, "--labels", labels, "--fit-logits", fit);
+        assertTrue(lonely.err().contains("--fit-logits and --fit-labels go together"), lonely.err());
     }
 }
