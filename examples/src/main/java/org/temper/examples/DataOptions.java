@@ -5,7 +5,6 @@ import org.temper.onnx.data.IdxDirectory;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -59,15 +58,7 @@ final class DataOptions {
     }
 
     IdxDirectory folder() throws IOException {
-        if (data.equalsIgnoreCase("fashion-mnist")) {
-            return IdxDirectory.fashionMnist();
-        }
-        Path p = Path.of(data);
-        if (!Files.isDirectory(p)) {
-            throw new IOException("--data " + data + ": no such folder; give 'fashion-mnist', a folder of IDX files,"
-                    + " or a .csv or .arff file");
-        }
-        return new IdxDirectory(p, null);
+        return IdxDirectory.named(data);
     }
 
     DenseDataset train() throws IOException {

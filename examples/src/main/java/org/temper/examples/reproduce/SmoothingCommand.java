@@ -6,9 +6,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +74,7 @@ final class SmoothingCommand implements Callable<Integer> {
         }
         Scale scale = scale();
         Path folder = out != null ? out : Path.of("reproductions", "smoothing-" + (mode.full ? "full" : "quick"));
-        IdxDirectory idx = data.equalsIgnoreCase("fashion-mnist") ? IdxDirectory.fashionMnist() : folder(data);
+        IdxDirectory idx = IdxDirectory.named(data);
         DenseDataset all = idx.train();
         int wanted = scale.trainExamples() + scale.heldOut();
         if (all.size() < wanted) {
@@ -122,13 +120,5 @@ final class SmoothingCommand implements Callable<Integer> {
         return new Scale(trainExamples != null ? trainExamples : base.trainExamples(),
                 heldOut != null ? heldOut : base.heldOut(), testExamples != null ? testExamples : base.testExamples(),
                 epochs != null ? epochs : base.epochs());
-    }
-
-    private static IdxDirectory folder(String data) throws IOException {
-        Path p = Path.of(data);
-        if (!Files.isDirectory(p)) {
-            throw new IOException("--data " + data + ": no such folder; give 'fashion-mnist' or a folder of IDX files");
-        }
-        return new IdxDirectory(p, null);
     }
 }

@@ -24,6 +24,22 @@ public record IdxDirectory(Path folder, List<String> classNames) {
             "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     /**
+     * @param data {@code fashion-mnist} (any case) or the path of a folder of IDX files
+     * @return that data set
+     * @throws IOException naming the folder when it does not exist, or the package when Fashion-MNIST is missing
+     */
+    public static IdxDirectory named(String data) throws IOException {
+        if (data.equalsIgnoreCase("fashion-mnist")) {
+            return fashionMnist();
+        }
+        Path p = Path.of(data);
+        if (!Files.isDirectory(p)) {
+            throw new IOException("--data " + data + ": no such folder; give 'fashion-mnist' or a folder of IDX files");
+        }
+        return new IdxDirectory(p, null);
+    }
+
+    /**
      * @return Fashion-MNIST from Debian's package
      * @throws IOException naming the package to install when the files are missing
      */
