@@ -28,13 +28,14 @@ public record AlphaSummary(double alpha, int seeds, Stat accuracy, Stat ece, Sta
      * @param published the published numbers, or null
      * @return the summary
      */
-    static AlphaSummary of(double alpha, List<Trial> trials, PublishedSmoothing published) {
+    static AlphaSummary of(double alpha, List<SmoothingTrial> trials, PublishedSmoothing published) {
         int at = PublishedSmoothing.ALPHAS.indexOf(alpha);
         boolean known = published != null && at >= 0;
-        return new AlphaSummary(alpha, trials.size(), Stat.of(trials, Trial::accuracy), Stat.of(trials, Trial::ece),
-                Stat.of(trials, Trial::nll), Stat.of(trials, Trial::meanConfidence),
-                Stat.of(trials, Trial::temperatureNll), Stat.of(trials, Trial::eceAfterNll),
-                Stat.of(trials, Trial::temperatureEce), Stat.of(trials, Trial::eceAfterEce),
+        return new AlphaSummary(alpha, trials.size(), Stat.of(trials, t -> t.test().accuracy()),
+                Stat.of(trials, t -> t.test().ece()), Stat.of(trials, t -> t.test().nll()),
+                Stat.of(trials, t -> t.test().meanConfidence()),
+                Stat.of(trials, SmoothingTrial::temperatureNll), Stat.of(trials, SmoothingTrial::eceAfterNll),
+                Stat.of(trials, SmoothingTrial::temperatureEce), Stat.of(trials, SmoothingTrial::eceAfterEce),
                 known ? published.accuracy().get(at) : null, known ? published.ece().get(at) : null);
     }
 }

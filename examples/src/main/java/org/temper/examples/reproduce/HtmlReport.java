@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a {@link SmoothingReport} as one HTML page whose figures are the PNG files beside it. */
+/** Renders a {@link Report} as one HTML page whose figures are the PNG files beside it. */
 final class HtmlReport {
 
     private HtmlReport() {
@@ -16,7 +16,7 @@ final class HtmlReport {
      * @param report the content
      * @return the page
      */
-    static String render(SmoothingReport report) {
+    static String render(Report report) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(report.title())).append("</title>\n<style>body{font-family:sans-serif;max-width:1200px;"
                         + "margin:auto;padding:1em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid"
@@ -46,7 +46,7 @@ final class HtmlReport {
      * @return true when report.html was written now
      * @throws java.io.IOException when it cannot be written
      */
-    static boolean write(Path folder, SmoothingReport report) throws java.io.IOException {
+    static boolean write(Path folder, Report report) throws java.io.IOException {
         String page = render(report);
         return Outputs.write(folder.resolve("report.html"), tmp -> Files.writeString(tmp, page, StandardCharsets.UTF_8));
     }

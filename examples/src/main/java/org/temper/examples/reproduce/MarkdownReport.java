@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Renders a {@link SmoothingReport} as Markdown whose figures are the PNG files beside it. */
+/** Renders a {@link Report} as Markdown whose figures are the PNG files beside it. */
 final class MarkdownReport {
 
     private MarkdownReport() {
@@ -16,7 +16,7 @@ final class MarkdownReport {
      * @param report the content
      * @return the Markdown text
      */
-    static String render(SmoothingReport report) {
+    static String render(Report report) {
         StringBuilder m = new StringBuilder("# ").append(report.title()).append("\n\n");
         report.notes().forEach(n -> m.append(n).append("\n\n"));
         for (Table t : report.tables()) {
@@ -37,7 +37,7 @@ final class MarkdownReport {
      * @return true when report.md was written now
      * @throws IOException when it cannot be written
      */
-    static boolean write(Path folder, SmoothingReport report) throws IOException {
+    static boolean write(Path folder, Report report) throws IOException {
         String text = render(report);
         return Outputs.write(folder.resolve("report.md"), tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }

@@ -30,13 +30,13 @@ public record RunInfo(String temper, String onnxRuntime, String java, String os,
      * @param outcome the trials
      * @return this machine's figures
      */
-    static RunInfo here(String device, double wallSeconds, SmoothingExperiment.Outcome outcome) {
+    static RunInfo here(String device, double wallSeconds, TrialLoop.Outcome<?> outcome) {
         return new RunInfo(TemperCommand.class.getAnnotation(Command.class).version()[0],
                 OrtEnvironment.getEnvironment().getVersion(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), device, Instant.now().toString(), wallSeconds,
                 outcome.trained(), outcome.trials().size() - outcome.trained(),
-                outcome.trials().stream().mapToDouble(Trial::seconds).sum());
+                outcome.trialSeconds());
     }
 }

@@ -4,7 +4,8 @@ package org.temper.examples.reproduce;
  * How much of the data and how many epochs an experiment uses.
  *
  * @param trainExamples training images (taken from the start of the training file)
- * @param heldOut further training images held out for fitting temperatures, never trained on
+ * @param heldOut further training images held out for fitting temperatures, never trained on; 0 holds
+ *        none out, and temperatures are then fitted on the test set (as the replication's code does)
  * @param testExamples test images measured (0 = the whole test file)
  * @param epochs epochs per trial
  */
@@ -16,12 +17,19 @@ public record Scale(int trainExamples, int heldOut, int testExamples, int epochs
     public static final Scale FULL = new Scale(55_000, 5_000, 0, 100);
 
     /**
-     * @throws IllegalArgumentException when a count is not positive (the test count may be 0)
+     * @throws IllegalArgumentException when the training examples or epochs are not positive, or another
+     *         count is negative
      */
     public Scale {
-        if (trainExamples <= 0 || heldOut <= 0 || testExamples < 0 || epochs <= 0) {
-            throw new IllegalArgumentException("training and held-out examples and epochs must be positive, got "
-                    + trainExamples + ", " + heldOut + ", " + epochs);
+        if (trainExamples <= 0 || heldOut < 0 || testExamples < 0 || epochs <= 0) {
+            throw new IllegalArgumentException("training examples and epochs must be positive and the held-out and"
+                    + " test counts at least 0, got " + trainExamples + ", " + heldOut + ", " + testExamples + ", "
+                    + epochs);
         }
+    }
+
+    /** @return true for the papers' 100 epochs */
+    boolean full() {
+        return epochs >= FULL.epochs();
     }
 }

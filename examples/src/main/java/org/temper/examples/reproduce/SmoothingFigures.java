@@ -44,13 +44,13 @@ final class SmoothingFigures {
      * @return figure name to its PNG's file name (beside it the SVG)
      * @throws IOException when a file cannot be written
      */
-    static Map<String, String> write(Path folder, String title, List<AlphaSummary> summaries, List<Trial> trials,
-                                     PublishedSmoothing published) throws IOException {
+    static Map<String, String> write(Path folder, String title, List<AlphaSummary> summaries,
+                                     List<SmoothingTrial> trials, PublishedSmoothing published) throws IOException {
         Map<String, CalibrationReport> reports = new LinkedHashMap<>();
-        for (Trial t : trials) {
+        for (SmoothingTrial t : trials) {
             if (t.seed() == 1) {
                 reports.put(String.format(Locale.ROOT, "alpha %.2f", t.alpha()),
-                        CalibrationReport.of(t.testPredictions(), TrialRunner.SETTINGS));
+                        CalibrationReport.of(t.testLogits().predictions(), Measurement.SETTINGS));
             }
         }
         Map<String, String> files = new LinkedHashMap<>();

@@ -1,11 +1,6 @@
 package org.temper.examples.reproduce;
 
-import org.temper.calibration.CalibrationReport;
-import org.temper.calibration.CalibrationSettings;
-import org.temper.calibration.Metric;
 import org.temper.calibration.Predictions;
-import org.temper.calibration.temperature.TemperatureFit;
-import org.temper.calibration.temperature.TemperatureScaling;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.fit.FitResult;
 import org.temper.onnx.fit.TrainingListener;
@@ -16,73 +11,96 @@ import org.temper.onnx.recipe.Training;
 import java.util.List;
 
 /**
- * Runs one trial: trains the recipe on the training part, predicts the held-out and test parts through
- * the trained network's {@link ModelSession}, and measures the test set before and after the two
- * temperature fits (15 equal-width bins).
+ * Trains one recipe of an experiment on the data's training part and predicts the calibration part
+ * (held-out images, or the test set when none are held out) and the test set through the trained
+ * network's {@link ModelSession}.
  */
 final class TrialRunner {
 
-    static final CalibrationSettings SETTINGS = CalibrationSettings.defaults()
-            .withMetrics(Metric.ACCURACY, Metric.ECE, Metric.NLL, Metric.MEAN_CONFIDENCE);
+    private final ExperimentData data;
 
-    private final DenseDataset train;
-    private final DenseDataset heldOut;
-    private final DenseDataset test;
+    /** @param data the experiment's images */
+    TrialRunner(ExperimentData data) {
+        this.data = data;
+    }
 
-    /**
-     * @param train the training part
-     * @param heldOut the held-out part, for the temperatures
-     * @param test the test part, measured
-     */
-    TrialRunner(DenseDataset train, DenseDataset heldOut, DenseDataset test) {
-        this.train = train;
-        this.heldOut = heldOut;
-        this.test = test;
+    /** @return the experiment's images */
+    ExperimentData data() {
+        return data;
     }
 
     /**
-     * @param recipe the trial's recipe (its alpha and seed are the trial's)
+     * A trained network with its predictions.
+     * @param fit the training's result (the network, the epoch history)
+     * @param calibration predictions of the calibration part, for temperature fits
+     * @param test predictions of the test set
+     * @param testLogits the test logits as the network gave them
+     * @param seconds wall-clock seconds of training and predicting
+     */
+    record Trained(FitResult fit, Predictions calibration, Predictions test, float[] testLogits, double seconds) {
+        /** @return the test logits for a trial file */
+        StoredLogits storedTest() {
+            return StoredLogits.of(testLogits, test);
+        }
+    }
+
+    /**
+     * @param recipe the trial's recipe
+     * @param teacherLogits logits of a teacher on the training part, row-major, for distillation; else null
      * @param listeners progress listeners
-     * @return the measured trial
+     * @return the trained network and its predictions
      * @throws Exception when training or prediction fails
      */
-    Trial run(Recipe recipe, List<TrainingListener> listeners) throws Exception {
+    Trained train(Recipe recipe, float[] teacherLogits, List<TrainingListener> listeners) throws Exception {
         long start = System.nanoTime();
-        FitResult fit = new Training(recipe, listeners).run(train, null);
-        float[] testLogits;
-        Predictions held;
+        FitResult fit = new Training(recipe, listeners).run(data.train(), teacherLogits);
+        float[] calibration;
+        float[] test;
         try (ModelSession session = fit.network().session(Training.execution(recipe))) {
-            held = predictions(session.logits(heldOut.features(), heldOut.size()), heldOut);
-            testLogits = session.logits(test.features(), test.size());
+            calibration = session.logits(data.calibration().features(), data.calibration().size());
+            test = session.logits(data.test().features(), data.test().size());
         }
-        Predictions tested = predictions(testLogits, test);
-        CalibrationReport report = CalibrationReport.of(tested, SETTINGS);
-        TemperatureFit byNll = TemperatureScaling.byNll().fit(held, SETTINGS);
-        TemperatureFit byEce = TemperatureScaling.byEce().fit(held, SETTINGS);
-        double alpha = recipe.objective() == Recipe.ObjectiveKind.HARD_TARGETS ? 0 : recipe.alpha();
-        return new Trial(alpha, recipe.seed(), (System.nanoTime() - start) / 1e9, report.value(Metric.ACCURACY),
-                report.value(Metric.ECE), report.value(Metric.NLL), report.value(Metric.MEAN_CONFIDENCE),
-                byNll.temperature(), ece(tested, byNll), byEce.temperature(), ece(tested, byEce), fit.history(),
-                test.numClasses(), labels(test), Trial.pack(testLogits));
+        return new Trained(fit, predictions(calibration, data.calibration()), predictions(test, data.test()), test,
+                (System.nanoTime() - start) / 1e9);
     }
 
-    private static double ece(Predictions tested, TemperatureFit fit) {
-        return CalibrationReport.of(tested.withTemperature(fit.temperature()), SETTINGS).value(Metric.ECE);
+    /**
+     * @param fit a trained network
+     * @param recipe its recipe (device and threads)
+     * @param part examples
+     * @return the network's logits on them, row-major
+     * @throws Exception when prediction fails
+     */
+    static float[] logits(FitResult fit, Recipe recipe, DenseDataset part) throws Exception {
+        try (ModelSession session = fit.network().session(Training.execution(recipe))) {
+            return session.logits(part.features(), part.size());
+        }
     }
 
-    private static int[] labels(DenseDataset data) {
+    /**
+     * @param logits row-major logits
+     * @param data the examples they are of
+     * @return the predictions with the examples' labels
+     */
+    static Predictions predictions(float[] logits, DenseDataset data) {
         int[] labels = new int[data.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = (int) data.label(i);
         }
-        return labels;
+        return predictions(logits, labels, data.numClasses());
     }
 
-    private static Predictions predictions(float[] logits, DenseDataset data) {
+    /**
+     * @param logits row-major logits
+     * @param labels the labels
+     * @param classes the number of classes
+     * @return the predictions
+     */
+    static Predictions predictions(float[] logits, int[] labels, int classes) {
         double[] z = new double[logits.length];
         for (int i = 0; i < z.length; i++) {
             z[i] = logits[i];
         }
-        return Predictions.fromLogits(z, labels(data), data.numClasses());
+        return Predictions.fromLogits(z, labels, classes);
     }
 }

@@ -9,24 +9,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * An experiment's folder: experiment.json says which experiment and settings it holds, and
- * trials/ holds one JSON file per finished trial, each written whole under its final name
- * ({@link NewFile}), so an interrupted run leaves only finished trials.
+ * trials/ holds one JSON file per finished trial, named by its key and written whole under its final
+ * name ({@link NewFile}), so an interrupted run leaves only finished trials.
+ *
+ * @param <T> the experiment's trial type, a Jackson-serialisable record
  */
-public final class TrialStore {
+public final class TrialStore<T> {
 
     /** Jackson, indenting, as every writer of the reproductions uses it. */
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Path folder;
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9.+_-]+");
 
-    private TrialStore(Path folder) {
+    private final Path folder;
+    private final Class<T> type;
+
+    private TrialStore(Path folder, Class<T> type) {
         this.folder = folder;
+        this.type = type;
     }
 
     /**
@@ -34,11 +42,13 @@ public final class TrialStore {
      * that holds the same experiment is resumed.
      * @param folder the experiment's folder
      * @param experiment what it must hold
+     * @param type the trials' type
+     * @param <T> the trials' type
      * @return the store
      * @throws IOException when the folder holds something else (another experiment, other settings, or
      *         files that are not an experiment's), naming the difference, or cannot be written
      */
-    public static TrialStore open(Path folder, Experiment experiment) throws IOException {
+    public static <T> TrialStore<T> open(Path folder, Experiment experiment, Class<T> type) throws IOException {
         Path file = folder.resolve("experiment.json");
         if (Files.exists(file)) {
             Experiment stored = JSON.readValue(file.toFile(), Experiment.class);
@@ -60,7 +70,7 @@ public final class TrialStore {
             NewFile.write(file, tmp -> JSON.writeValue(tmp.toFile(), experiment));
         }
         Files.createDirectories(folder.resolve("trials"));
-        return new TrialStore(folder);
+        return new TrialStore<>(folder, type);
     }
 
     /** @return the experiment's folder */
@@ -69,26 +79,29 @@ public final class TrialStore {
     }
 
     /**
-     * @param alpha the configuration
-     * @param seed its seed
+     * @param key the trial's name (letters, digits and {@code . + _ -})
      * @return the finished trial, if one is stored
      * @throws IOException when the stored file cannot be read
      */
-    public Optional<Trial> find(double alpha, long seed) throws IOException {
-        Path file = path(alpha, seed);
-        return Files.exists(file) ? Optional.of(JSON.readValue(file.toFile(), Trial.class)) : Optional.empty();
+    public Optional<T> find(String key) throws IOException {
+        Path file = path(key);
+        return Files.exists(file) ? Optional.of(JSON.readValue(file.toFile(), type)) : Optional.empty();
     }
 
     /**
+     * @param key the trial's name
      * @param trial a finished trial, written whole or not at all
      * @throws IOException when it cannot be written or is already stored
      */
-    public void save(Trial trial) throws IOException {
-        NewFile.write(path(trial.alpha(), trial.seed()), tmp -> JSON.writeValue(tmp.toFile(), trial));
+    public void save(String key, T trial) throws IOException {
+        NewFile.write(path(key), tmp -> JSON.writeValue(tmp.toFile(), trial));
     }
 
-    private Path path(double alpha, long seed) {
-        return folder.resolve("trials").resolve(String.format(Locale.ROOT, "alpha-%s-seed-%d.json", alpha, seed));
+    private Path path(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("A trial's key must be letters, digits and . + _ -, got '" + key + "'");
+        }
+        return folder.resolve("trials").resolve(key + ".json");
     }
 
     private static String describe(Experiment e) {
@@ -100,7 +113,7 @@ public final class TrialStore {
         Map<?, ?> b = JSON.convertValue(wanted, Map.class);
         TreeSet<String> differ = new TreeSet<>();
         a.keySet().forEach(k -> {
-            if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+            if (!Objects.equals(a.get(k), b.get(k))) {
                 differ.add(k + " " + a.get(k) + " there, " + b.get(k) + " here");
             }
         });

@@ -115,6 +115,19 @@ class SmoothingCommandTest {
     }
 
     @Test
+    void withNoHeldOutImagesTheTemperaturesAreFittedOnTheTestSetAndTheReportSaysSo() throws Exception {
+        Path all = dir.resolve("no-held-out");
+        Run run = TrainCommandTest.run("reproduce", "smoothing", "--quick", "--out", all.toString(), "--train-examples",
+                "600", "--held-out", "0", "--test-examples", "300", "--epochs", "1");
+        assertEquals(0, run.code(), run.err() + run.out());
+        assertTrue(run.out().contains("no held-out (temperatures fitted on the test set)"), run.out());
+        JsonNode results = new ObjectMapper().readTree(all.resolve("results.json").toFile());
+        assertEquals(0, results.get("experiment").get("scale").get("heldOut").asInt());
+        assertTrue(results.get("notes").toString().contains("fitted on the test set"), results.get("notes").toString());
+        assertTrue(Files.readString(all.resolve("report.md")).contains("fitted on the test set"));
+    }
+
+    @Test
     void chromiumShowsTheReportWithEveryImage() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: apt-get install -y chromium");
         Path html = folder.resolve("report.html");
