@@ -32,6 +32,7 @@ public final class TemperCommand implements Runnable {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
                     || e instanceof org.temper.onnx.runtime.DeviceUnavailableException
+                    || e instanceof org.temper.onnx.runtime.DeviceMemoryException
                     || e instanceof org.temper.onnx.fit.TrainingDivergedException
                     || e instanceof ai.onnxruntime.OrtException) {
                 cmd.getErr().println(cmd.getColorScheme().errorText("temper " + cmd.getCommandName() + ": "

@@ -12,9 +12,11 @@ import java.util.Locale;
  * @param validationLoss mean cross-entropy on the validation data, NaN without validation data
  * @param learningRate the base learning rate of the epoch's last step
  * @param seconds wall-clock seconds of the epoch, validation included
+ * @param hostBytes bytes the epoch's training runs moved between host and device on a CUDA device
+ *                  (every input in, every output out: the data set, parameters and optimizer state each run)
  */
 public record EpochReport(int epoch, int epochs, double loss, double trainAccuracy, double validationAccuracy,
-                          double validationLoss, double learningRate, double seconds) {
+                          double validationLoss, double learningRate, double seconds, long hostBytes) {
 
     /** @return one line for logs: loss, training accuracy, validation figures only when there are any, time */
     public String describe() {

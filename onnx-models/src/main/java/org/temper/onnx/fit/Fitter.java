@@ -86,7 +86,8 @@ public final class Fitter {
                 }
                 Validation val = validation == null ? Validation.NONE : evaluate(evaluator, session, validation);
                 EpochReport report = new EpochReport(epoch + 1, config.epochs(), totals.loss(), totals.accuracy(),
-                        val.accuracy(), val.loss(), totals.lastRate(), (System.nanoTime() - epochStart) / 1e9);
+                        val.accuracy(), val.loss(), totals.lastRate(), (System.nanoTime() - epochStart) / 1e9,
+                        totals.hostBytes());
                 history.add(report);
                 listeners.forEach(l -> l.onEpoch(report));
                 if (stopping.stopsAfter(epoch + 1, val.accuracy(), session)) {
@@ -103,11 +104,14 @@ public final class Fitter {
         }
     }
 
-    /** The epoch's mean loss and accuracy and its last learning rate, or why the epoch did not end. */
-    private record EpochTotals(double loss, double accuracy, double lastRate, StopReason stopped) {
+    /**
+     * The epoch's mean loss and accuracy, its last learning rate and its host-device bytes, or why the
+     * epoch did not end.
+     */
+    private record EpochTotals(double loss, double accuracy, double lastRate, long hostBytes, StopReason stopped) {
 
         static EpochTotals stoppedBy(StopReason reason) {
-            return new EpochTotals(Double.NaN, Double.NaN, Double.NaN, reason);
+            return new EpochTotals(Double.NaN, Double.NaN, Double.NaN, 0, reason);
         }
     }
 
@@ -161,6 +165,7 @@ public final class Fitter {
             double lossSum = 0;
             double accSum = 0;
             double lastRate = 0;
+            long hostBytes = 0;
             for (int done = 0; done < stepsPerEpoch; ) {
                 int steps = Math.min(perCall, stepsPerEpoch - done);
                 float[] rates = new float[steps];
@@ -172,6 +177,7 @@ public final class Fitter {
                 }
                 long[] batches = Arrays.copyOfRange(order, done * batch, (done + steps) * batch);
                 TrainingSession.StepResults r = session.run(batches, rates, weights);
+                hostBytes += session.hostBytesPerRun(steps);
                 for (int s = 0; s < steps; s++) {
                     checkLoss(r.losses()[s], epoch + 1, done + s + 1, rates[s]);
                     lossSum += r.losses()[s];
@@ -189,7 +195,7 @@ public final class Fitter {
                     return EpochTotals.stoppedBy(StopReason.TIME_BUDGET);
                 }
             }
-            return new EpochTotals(lossSum / stepsPerEpoch, accSum / stepsPerEpoch, lastRate, null);
+            return new EpochTotals(lossSum / stepsPerEpoch, accSum / stepsPerEpoch, lastRate, hostBytes, null);
         }
 
         /**

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.graph.OnnxProto;
 import org.temper.onnx.graph.TensorData;
+import org.temper.onnx.runtime.DeviceMemoryException;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.runtime.OrtRuntime;
 import org.temper.onnx.runtime.OrtThreads;
@@ -27,12 +28,27 @@ import java.util.Map;
  * An {@link EpochProgram} opened in ONNX Runtime together with its training data and state. The
  * data set tensors are created once over direct buffers; parameters and optimizer state live in
  * ONNX Runtime tensors that each run's outputs replace, so they are copied to the host only when
- * asked for.
+ * asked for. A run that exhausts the device's memory is a {@link DeviceMemoryException} naming
+ * the batch size; the session is left as it was before that run.
  */
 public final class TrainingSession implements AutoCloseable {
 
+    /** One run of the open session: ONNX Runtime's own, or a stand-in for a failing provider in tests. */
+    @FunctionalInterface
+    interface Runner {
+        /**
+         * @param session the open session
+         * @param inputs the run's inputs by name
+         * @return the run's outputs
+         * @throws OrtException on failure
+         */
+        OrtSession.Result run(OrtSession session, Map<String, OnnxTensor> inputs) throws OrtException;
+    }
+
     private final EpochProgram program;
     private final OrtSession session;
+    private final ExecutionSettings settings;
+    private final Runner runner;
     private final int batchSize;
     private final Map<String, OnnxTensor> data = new HashMap<>();
     private final Map<String, OnnxTensor> state = new LinkedHashMap<>();
@@ -49,7 +65,14 @@ public final class TrainingSession implements AutoCloseable {
      */
     public TrainingSession(EpochProgram program, int batchSize, DenseDataset train, FloatBuffer teacherLogits,
                            ExecutionSettings settings) throws OrtException {
+        this(program, batchSize, train, teacherLogits, settings, OrtSession::run);
+    }
+
+    TrainingSession(EpochProgram program, int batchSize, DenseDataset train, FloatBuffer teacherLogits,
+                    ExecutionSettings settings, Runner runner) throws OrtException {
         this.program = program;
+        this.settings = settings;
+        this.runner = runner;
         this.batchSize = batchSize;
         this.session = OrtRuntime.open(OnnxProto.toModel(program.graph(), "temper", Map.of()).toByteArray(), settings);
         long[] shape = new long[train.exampleShape().length + 1];
@@ -102,6 +125,7 @@ public final class TrainingSession implements AutoCloseable {
      * @param stepWeights the objective weight of each step
      * @return the loss and accuracy of each step
      * @throws OrtException on failure
+     * @throws DeviceMemoryException when the device ran out of memory; parameters and state are those before the call
      */
     public StepResults run(long[] batches, float[] learningRates, float[] stepWeights) throws OrtException {
         int steps = learningRates.length;
@@ -126,7 +150,7 @@ public final class TrainingSession implements AutoCloseable {
             inputs.put(ProgramNames.TRIP_COUNT, perRun.get(3));
             inputs.put(ProgramNames.STEP, perRun.get(4));
             // The Result is not closed as a whole: the new state tensors are kept as the next inputs.
-            OrtSession.Result result = OrtThreads.run(() -> session.run(inputs));
+            OrtSession.Result result = runOnce(inputs);
             Map<String, OnnxTensor> out = new HashMap<>();
             for (Map.Entry<String, OnnxValue> e : result) {
                 out.put(e.getKey(), (OnnxTensor) e.getValue());
@@ -148,6 +172,42 @@ public final class TrainingSession implements AutoCloseable {
         } finally {
             perRun.forEach(OnnxTensor::close);
         }
+    }
+
+    private OrtSession.Result runOnce(Map<String, OnnxTensor> inputs) throws OrtException {
+        try {
+            return OrtThreads.run(() -> runner.run(session, inputs));
+        } catch (OrtException e) {
+            DeviceMemoryException oom = DeviceMemoryException.recognise(e, settings, batchSize);
+            if (oom != null) {
+                throw oom;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The bytes one {@link #run} of {@code steps} steps moves between host and device on a CUDA
+     * device: ONNX Runtime's Java API keeps every input and output tensor on the host, so each run
+     * copies the data set, the parameters and the optimizer state in, and the new state and the
+     * per-step results out.
+     * @param steps steps of the run
+     * @return bytes in plus bytes out
+     */
+    public long hostBytesPerRun(int steps) {
+        long bytes = 0;
+        for (OnnxTensor t : data.values()) {
+            bytes += bytes(t);
+        }
+        for (OnnxTensor t : state.values()) {
+            bytes += 2 * bytes(t);
+        }
+        long perStep = (long) batchSize * Long.BYTES + 2 * Float.BYTES + 2 * Float.BYTES;
+        return bytes + steps * perStep + Long.BYTES + 2 * Float.BYTES;
+    }
+
+    private static long bytes(OnnxTensor t) {
+        return t.getInfo().getNumElements() * t.getInfo().type.size;
     }
 
     /** @return the number of updates done so far. */

@@ -5,8 +5,14 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.providers.OrtCUDAProviderOptions;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -19,8 +25,15 @@ import java.util.logging.Logger;
  * count gets its own pool of that size, released when the session closes. When another library
  * created ONNX Runtime's environment before Temper did, no shared pools can exist and every session
  * has its own pool; {@link #sharesThreadPools()} says which case holds.
+ * <p>ONNX Runtime copies its native libraries out of its jar into a temporary folder at every
+ * start (for onnxruntime_gpu, about 600 MB), unless the system property {@value #NATIVE_PATH}
+ * names a folder that holds them; the {@code ./temper} launcher sets it. A folder named there
+ * without the libraries is an error that says so before ONNX Runtime starts.
  */
 public final class OrtRuntime {
+
+    /** The system property that names a folder holding ONNX Runtime's native libraries. */
+    public static final String NATIVE_PATH = "onnxruntime.native.path";
 
     private static final Logger LOG = Logger.getLogger(OrtRuntime.class.getName());
     private static final String NAME = "temper";
@@ -31,6 +44,7 @@ public final class OrtRuntime {
     }
 
     private static boolean createEnvironment() {
+        checkNativePath(System.getProperty(NATIVE_PATH));
         try (OrtEnvironment.ThreadingOptions pools = new OrtEnvironment.ThreadingOptions()) {
             pools.setGlobalIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             pools.setGlobalInterOpNumThreads(1);
@@ -42,6 +56,30 @@ public final class OrtRuntime {
             return false;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not set up its thread pools: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that a native-library folder holds the libraries ONNX Runtime loads from it.
+     * @param folder the value of {@value #NATIVE_PATH}, or null when it is not set
+     * @throws IllegalStateException naming the folder, the missing files and the fix
+     */
+    static void checkNativePath(String folder) {
+        if (folder == null) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String library : List.of("onnxruntime", "onnxruntime4j_jni")) {
+            String file = System.mapLibraryName(library);
+            if (!Files.isRegularFile(Path.of(folder, file))) {
+                missing.add(file);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("-D" + NATIVE_PATH + "=" + folder + " has no " + String.join(" or ", missing)
+                    + ": name a folder holding the native libraries of the ONNX Runtime jar on the class path"
+                    + " (ai/onnxruntime/native/<os>-<arch>/ in onnxruntime or onnxruntime_gpu; ./temper fills one,"
+                    + " or takes TEMPER_ORT_NATIVE_PATH), or leave the property unset");
         }
     }
 
@@ -78,7 +116,9 @@ public final class OrtRuntime {
      * @throws DeviceUnavailableException when CUDA was asked for and cannot be used
      */
     public static OrtSession open(byte[] model, ExecutionSettings settings) throws OrtException {
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+             OrtCUDAProviderOptions cuda = settings.device().kind() == Device.Kind.CUDA
+                     ? addCuda(options, settings.device().index(), settings.cuda()) : null) {
             if (settings.intraOpThreads() == 0 && SHARED_POOLS) {
                 options.disablePerSessionThreads();
             } else {
@@ -86,23 +126,36 @@ public final class OrtRuntime {
                 options.setInterOpNumThreads(1);
             }
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            if (settings.device().kind() == Device.Kind.CUDA) {
-                addCuda(options, settings.device().index());
+            if (settings.profile() != null) {
+                options.enableProfiling(settings.profile().toString());
             }
             return OrtThreads.run(() -> environment().createSession(model, options));
         }
     }
 
-    private static void addCuda(OrtSession.SessionOptions options, int index) {
+    /**
+     * Adds the CUDA execution provider with Temper's settings; the returned provider options stay
+     * open until the session is created.
+     */
+    private static OrtCUDAProviderOptions addCuda(OrtSession.SessionOptions options, int index, CudaSettings settings) {
         EnumSet<OrtProvider> available = OrtEnvironment.getAvailableProviders();
         if (!available.contains(OrtProvider.CUDA)) {
             throw new DeviceUnavailableException("CUDA was requested but this ONNX Runtime build has no CUDA"
                     + " execution provider (available: " + available + "). Put com.microsoft.onnxruntime:onnxruntime_gpu"
                     + " on the class path in place of onnxruntime (the Maven profile 'gpu' does this), or choose the device cpu.");
         }
+        OrtCUDAProviderOptions cuda = null;
         try {
-            options.addCUDA(index);
+            cuda = new OrtCUDAProviderOptions(index);
+            for (Map.Entry<String, String> e : settings.providerOptions(index).entrySet()) {
+                cuda.add(e.getKey(), e.getValue());
+            }
+            options.addCUDA(cuda);
+            return cuda;
         } catch (OrtException e) {
+            if (cuda != null) {
+                cuda.close();
+            }
             throw new DeviceUnavailableException("CUDA device " + index + " could not be used: " + e.getMessage()
                     + ". onnxruntime_gpu 1.29 needs an NVIDIA driver, CUDA 12 (libcudart 12.8 or newer, libcublas,"
                     + " libcurand) and cuDNN 9 on LD_LIBRARY_PATH; or choose the device cpu.", e);

@@ -125,6 +125,7 @@ final class GradientCheck {
     private final List<Input> inputs = new ArrayList<>();
     private DType dtype = DType.DOUBLE;
     private Differentiator differentiator = Differentiator.standard();
+    private ExecutionSettings execution = ONE_THREAD;
 
     private GradientCheck(Forward forward) {
         this.forward = forward;
@@ -165,6 +166,12 @@ final class GradientCheck {
         return this;
     }
 
+    /** Runs {@link #analytic()} with other settings, for example on a CUDA device. */
+    GradientCheck on(ExecutionSettings settings) {
+        this.execution = settings;
+        return this;
+    }
+
     /** Uses other gradient rules. */
     GradientCheck with(Differentiator d) {
         this.differentiator = d;
@@ -202,7 +209,7 @@ final class GradientCheck {
             }
             b.output(g, "grad" + i);
         }
-        try (GraphSession s = new GraphSession(b.build("gradient"), ONE_THREAD)) {
+        try (GraphSession s = new GraphSession(b.build("gradient"), execution)) {
             Map<String, TensorData> out = s.run(feed);
             List<double[]> fed = new ArrayList<>();
             for (int i = 0; i < xs.size(); i++) {

@@ -1,6 +1,7 @@
 package org.temper.onnx.autodiff;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -11,6 +12,8 @@ import org.temper.onnx.graph.GraphBuilder;
 import org.temper.onnx.graph.Shape;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.graph.Value;
+import org.temper.onnx.runtime.Device;
+import org.temper.onnx.runtime.ExecutionSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -305,6 +308,24 @@ class GradientRulesTest {
         for (int i = 0; i < exact.inputs().size(); i++) {
             double error = GradientCheck.relativeError(exact.grad(i), single.grad(i));
             assertTrue(error < 1e-5, name + ", input " + i + ": float32 and float64 differ by " + error);
+        }
+    }
+
+    /** Every checked rule once: the finite-difference cases and the reference cases. */
+    static Stream<Arguments> everyCase() {
+        return Stream.concat(finiteDifferenceCases(), referenceCases().map(a -> Arguments.of(a.get()[0], a.get()[1])));
+    }
+
+    /** Runs where a CUDA GPU and onnxruntime_gpu are present (bench/gpu-check.sh). */
+    @Tag("cuda")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyCase")
+    void float32GradientOnCudaAgreesWithTheCpu(String name, GradientCheck check) throws Exception {
+        GradientCheck.Run cpu = check.in(DType.FLOAT).analytic();
+        GradientCheck.Run cuda = check.on(new ExecutionSettings(Device.parse("cuda"), 0)).analytic();
+        for (int i = 0; i < cpu.inputs().size(); i++) {
+            double error = GradientCheck.relativeError(cpu.grad(i), cuda.grad(i));
+            assertTrue(error < 1e-5, name + ", input " + i + ": CUDA and CPU differ by " + error);
         }
     }
 

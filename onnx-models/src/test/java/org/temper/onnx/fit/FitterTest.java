@@ -61,6 +61,12 @@ class FitterTest {
         EpochReport last = seen.get(4);
         assertTrue(last.validationAccuracy() > 0.9, "validation accuracy " + last.validationAccuracy());
         assertTrue(last.loss() < seen.get(0).loss());
+        long dataBytes = 300 * (4 * Float.BYTES + Long.BYTES);
+        long stateBytes = 2 * 2 * (16 * 4 + 16 + 3 * 16 + 3) * Float.BYTES;
+        int calls = 10;
+        int steps = 19;
+        assertEquals(calls * (dataBytes + stateBytes + Long.BYTES + 2 * Float.BYTES)
+                + steps * (16 * Long.BYTES + 4 * Float.BYTES), last.hostBytes(), "10 runs of 19 steps of 16");
     }
 
     @Test

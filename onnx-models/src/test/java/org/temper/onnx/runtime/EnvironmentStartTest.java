@@ -3,11 +3,6 @@ package org.temper.onnx.runtime;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,18 +25,8 @@ class EnvironmentStartTest {
 
     @Test
     void startsFromAMainThreadWithASmallStack() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path out = Files.createTempFile("temper-start", ".log");
-        Process p = new ProcessBuilder(List.of(java, "-Xss512k", "-cp", System.getProperty("java.class.path"),
-                EnvironmentStartTest.class.getName())).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly();
-        }
-        String log = Files.readString(out);
-        Files.delete(out);
-        assertTrue(finished, "hung (a class-initialisation deadlock?):\n" + log);
-        assertEquals(0, p.exitValue(), "exit " + p.exitValue() + " (139 is SIGSEGV):\n" + log);
-        assertTrue(log.contains("shared pools true, version 1.29.0"), log);
+        ChildJvm.Outcome run = ChildJvm.run(EnvironmentStartTest.class, "-Xss512k");
+        assertEquals(0, run.exitValue(), "exit " + run.exitValue() + " (139 is SIGSEGV):\n" + run.log());
+        assertTrue(run.log().contains("shared pools true, version 1.29.0"), run.log());
     }
 }
