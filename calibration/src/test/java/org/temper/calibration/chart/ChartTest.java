@@ -142,6 +142,23 @@ class ChartTest {
     }
 
     @Test
+    void aGridOfChartsIsOneImageWithEveryChartInItsCell() throws IOException {
+        double[][] points = {{0, 0}, {1, 0}, {0, 1}};
+        double[][] templates = {{0, 0}, {1, 0}, {0, 1}};
+        List<JFreeChart> charts = List.of(twoModels(), ProjectionPlot.chart("from coordinates", points,
+                new int[] {0, 1, 2}, templates, List.of("a", "b", "c")), twoModels());
+        Path png = dir.resolve("grid.png");
+        ChartFiles.writeGrid(charts, 2, png, 800, 600);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(800, image.getWidth());
+        assertNotBlank(image.getSubimage(400, 0, 400, 300));
+        assertNotBlank(image.getSubimage(0, 300, 400, 300));
+        Path svg = dir.resolve("grid.svg");
+        ChartFiles.writeGrid(charts, 2, svg, 800, 600);
+        assertTrue(Files.readString(svg).contains("from coordinates"));
+    }
+
+    @Test
     void unknownExtensionIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ChartFiles.write(twoModels(), dir.resolve("chart.jpg"), 100, 100));

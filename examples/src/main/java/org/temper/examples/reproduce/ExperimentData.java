@@ -51,6 +51,25 @@ record ExperimentData(String name, DenseDataset train, DenseDataset heldOut, Den
         return heldOut != null ? heldOut : test;
     }
 
+    /**
+     * @param part examples
+     * @param classes the classes wanted
+     * @param perClass at most this many of each, the first ones in the part's order
+     * @return their indices in the part, in the part's order
+     */
+    static int[] examplesOf(DenseDataset part, java.util.List<Integer> classes, int perClass) {
+        int[] taken = new int[part.numClasses()];
+        java.util.stream.IntStream.Builder chosen = java.util.stream.IntStream.builder();
+        for (int i = 0; i < part.size(); i++) {
+            int y = (int) part.label(i);
+            if (classes.contains(y) && taken[y] < perClass) {
+                taken[y]++;
+                chosen.add(i);
+            }
+        }
+        return chosen.build().toArray();
+    }
+
     /** @return one line naming the parts' sizes */
     String describe() {
         return String.format(Locale.ROOT, "%,d training, %s, %,d test images, %d classes", train.size(),

@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,32 +26,29 @@ final class SmoothingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long start = System.nanoTime();
         PrintStream console = System.out;
-        Scale scale = options.scale(Scale.QUICK, Scale.FULL);
-        Path folder = options.folder(SmoothingExperiment.NAME);
-        ExperimentData data = ExperimentData.load(options.data, scale);
-        Experiment experiment = SmoothingExperiment.experiment(data, scale, options.seeds);
-        TrialStore<SmoothingTrial> store = TrialStore.open(folder, experiment, SmoothingTrial.class);
+        ExperimentRun<SmoothingTrial> r = ExperimentRun.open(options, SmoothingExperiment.NAME, Scale.QUICK, Scale.FULL,
+                SmoothingExperiment::experiment, SmoothingTrial.class);
         PublishedSmoothing published = PublishedSmoothing.forData(options.data).orElse(null);
         console.printf(Locale.ROOT, "Label smoothing on %s: %s, %d epochs, seeds 1..%d, %s; results in %s%n",
-                options.data, data.describe(), scale.epochs(), options.seeds, options.device, folder.toAbsolutePath());
+                options.data, r.data().describe(), r.scale().epochs(), options.seeds, options.device,
+                r.folder().toAbsolutePath());
         if (published == null) {
             console.println("No published numbers for " + options.data + " (the replication reports Fashion-MNIST,"
                     + " MNIST and EMNIST balanced): our numbers are reported alone.");
         }
-        TrialLoop.Outcome<SmoothingTrial> outcome = SmoothingExperiment.run(experiment, store, new TrialRunner(data),
-                options.device, console);
+        TrialLoop.Outcome<SmoothingTrial> outcome = SmoothingExperiment.run(r.experiment(), r.store(),
+                new TrialRunner(r.data()), options.device, console);
         List<AlphaSummary> summaries = new ArrayList<>();
         for (double alpha : PublishedSmoothing.ALPHAS) {
             summaries.add(AlphaSummary.of(alpha, outcome.trials().stream().filter(t -> t.alpha() == alpha).toList(),
                     published));
         }
-        RunInfo run = RunInfo.here(options.device, (System.nanoTime() - start) / 1e9, outcome);
+        RunInfo run = r.info(outcome);
         String name = published == null ? options.data : published.dataset();
-        Report report = new SmoothingReport(experiment, run, published, summaries, outcome.trials(),
-                SmoothingFigures.write(folder, name, summaries, outcome.trials(), published)).report();
-        Reports.finish(folder, report, console);
+        Report report = new SmoothingReport(r.experiment(), run, published, summaries, outcome.trials(),
+                SmoothingFigures.write(r.folder(), name, summaries, outcome.trials(), published)).report();
+        Reports.finish(r.folder(), report, console);
         return 0;
     }
 }

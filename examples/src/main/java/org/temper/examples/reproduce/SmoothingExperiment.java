@@ -1,9 +1,6 @@
 package org.temper.examples.reproduce;
 
-import org.temper.onnx.recipe.Recipe;
-
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,22 +24,7 @@ public final class SmoothingExperiment {
      * @return the experiment these settings describe
      */
     static Experiment experiment(ExperimentData data, Scale scale, int seeds) {
-        return new Experiment(NAME, data.name(), data.classes(), scale, seeds,
-                PublishedSmoothing.ALPHAS.stream().map(a -> "alpha-" + a).toList(),
-                Experiment.shared(recipe(0, 1, scale.epochs(), "cpu").settings(), "objective"));
-    }
-
-    /**
-     * @param alpha label smoothing's strength, 0 for hard targets
-     * @param seed the seed
-     * @param epochs epochs
-     * @param device the device
-     * @return the replication's recipe with this alpha and seed
-     */
-    static Recipe recipe(double alpha, long seed, int epochs, String device) {
-        Recipe.Builder b = ReplicationRecipe.mlp(ReplicationRecipe.HIDDEN, epochs, device, seed);
-        return (alpha == 0 ? b.objective(Recipe.ObjectiveKind.HARD_TARGETS)
-                : b.objective(Recipe.ObjectiveKind.LABEL_SMOOTHING).alpha(alpha)).build();
+        return AlphaPlan.experiment(NAME, data, scale, seeds, PublishedSmoothing.ALPHAS);
     }
 
     /**
@@ -57,16 +39,9 @@ public final class SmoothingExperiment {
      */
     static TrialLoop.Outcome<SmoothingTrial> run(Experiment experiment, TrialStore<SmoothingTrial> store,
                                                  TrialRunner runner, String device, PrintStream out) throws Exception {
-        List<TrialLoop.Planned<SmoothingTrial>> plan = new ArrayList<>();
-        for (double alpha : PublishedSmoothing.ALPHAS) {
-            for (long seed = 1; seed <= experiment.seeds(); seed++) {
-                long s = seed;
-                Recipe recipe = recipe(alpha, s, experiment.scale().epochs(), device);
-                plan.add(new TrialLoop.Planned<>("alpha-" + alpha + "-seed-" + s,
-                        String.format(Locale.ROOT, "alpha %.2f seed %d", alpha, s),
-                        listeners -> SmoothingTrial.of(alpha, s, runner.train(recipe, null, listeners))));
-            }
-        }
+        List<TrialLoop.Planned<SmoothingTrial>> plan = AlphaPlan.plan(experiment, PublishedSmoothing.ALPHAS, device,
+                (alpha, seed, recipe, listeners) -> SmoothingTrial.of(alpha, seed,
+                        runner.train(recipe, null, listeners)));
         return new TrialLoop<>(store, device, out).run(plan, t -> String.format(Locale.ROOT,
                 "test accuracy %.2f%%, ECE %.4f", 100 * t.test().accuracy(), t.test().ece()));
     }

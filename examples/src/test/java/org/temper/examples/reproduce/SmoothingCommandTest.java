@@ -2,23 +2,16 @@ package org.temper.examples.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.temper.examples.TrainCommandTest;
 import org.temper.examples.TrainCommandTest.Run;
-import org.temper.onnx.data.IdxDirectory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SmoothingCommandTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String[] TINY = {"--train-examples", "600", "--held-out", "300", "--test-examples", "500",
         "--epochs", "1"};
 
@@ -42,17 +34,16 @@ class SmoothingCommandTest {
 
     @BeforeAll
     static void runOnce() {
-        Assumptions.assumeTrue(Files.isDirectory(IdxDirectory.DEBIAN_FASHION_MNIST), "apt-get install dataset-fashion-mnist");
+        ReproduceRuns.assumeFashionMnist();
         folder = dir.resolve("smoothing");
         first = smoothing(folder);
         assertEquals(0, first.code(), first.err() + first.out());
     }
 
     private static Run smoothing(Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("reproduce", "smoothing", "--quick", "--out", out.toString()));
-        args.addAll(List.of(TINY));
+        List<String> args = new ArrayList<>(List.of(TINY));
         args.addAll(List.of(more));
-        return TrainCommandTest.run(args.toArray(String[]::new));
+        return ReproduceRuns.run("smoothing", out, args.toArray(String[]::new));
     }
 
     @Test
@@ -117,7 +108,7 @@ class SmoothingCommandTest {
     @Test
     void withNoHeldOutImagesTheTemperaturesAreFittedOnTheTestSetAndTheReportSaysSo() throws Exception {
         Path all = dir.resolve("no-held-out");
-        Run run = TrainCommandTest.run("reproduce", "smoothing", "--quick", "--out", all.toString(), "--train-examples",
+        Run run = ReproduceRuns.run("smoothing", all, "--train-examples",
                 "600", "--held-out", "0", "--test-examples", "300", "--epochs", "1");
         assertEquals(0, run.code(), run.err() + run.out());
         assertTrue(run.out().contains("no held-out (temperatures fitted on the test set)"), run.out());
@@ -129,32 +120,10 @@ class SmoothingCommandTest {
 
     @Test
     void chromiumShowsTheReportWithEveryImage() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: apt-get install -y chromium");
-        Path html = folder.resolve("report.html");
-        Matcher img = Pattern.compile("<img[^>]*\\ssrc=\"([^\"]+)\"").matcher(Files.readString(html));
-        int images = 0;
-        while (img.find()) {
-            images++;
-            assertTrue(Files.isRegularFile(folder.resolve(img.group(1))), img.group(1));
-        }
-        assertEquals(SmoothingFigures.NAMES.size(), images);
-        Path shot = dir.resolve("report.png");
-        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--no-first-run", "--user-data-dir=" + dir.resolve("profile"),
-                "--screenshot=" + shot, "--window-size=1200,2000", html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish");
-        assertTrue(Files.isRegularFile(shot) && Files.size(shot) > 0, Files.readString(dir.resolve("chromium.log")));
+        ReproduceRuns.chromiumShowsEveryImage(folder, SmoothingFigures.NAMES.size(), dir.resolve("chromium"));
     }
 
     private static List<FileTime> trialTimes() throws Exception {
-        try (Stream<Path> files = Files.list(folder.resolve("trials")).sorted()) {
-            List<FileTime> times = new ArrayList<>();
-            for (Path f : files.toList()) {
-                times.add(Files.getLastModifiedTime(f));
-            }
-            assertEquals(5, times.size());
-            return times;
-        }
+        return ReproduceRuns.trialTimes(folder, 5);
     }
 }

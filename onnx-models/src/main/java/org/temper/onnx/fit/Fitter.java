@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import org.temper.onnx.autodiff.Differentiator;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.RandomShift;
+import org.temper.onnx.data.Standardization;
 import org.temper.onnx.graph.OnnxProto;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.program.EpochProgram;
@@ -40,14 +41,27 @@ public final class Fitter {
 
     private final TrainingConfig config;
     private final List<TrainingListener> listeners;
+    private final Standardization inputs;
 
     /**
      * @param config the training settings
      * @param listeners observers of progress
      */
     public Fitter(TrainingConfig config, List<TrainingListener> listeners) {
+        this(config, listeners, null);
+    }
+
+    /**
+     * @param config the training settings
+     * @param listeners observers of progress
+     * @param inputs the standardisation the training data already went through, put in front of the
+     *        networks handed to listeners after each epoch ({@link TrainingListener#onNetwork}) so that they
+     *        take raw features; null for none
+     */
+    public Fitter(TrainingConfig config, List<TrainingListener> listeners, Standardization inputs) {
         this.config = config;
         this.listeners = List.copyOf(listeners);
+        this.inputs = inputs;
     }
 
     /**
@@ -74,6 +88,7 @@ public final class Fitter {
         EarlyStopping stopping = new EarlyStopping(validation == null ? 0 : config.earlyStoppingPatience());
         FloatBuffer teacher = teacherLogits == null ? null : directCopy(teacherLogits);
         listeners.forEach(l -> l.onStart(config.epochs(), stepsPerEpoch, train.size()));
+        List<TrainingListener> snapshots = listeners.stream().filter(TrainingListener::wantsNetwork).toList();
         try (TrainingSession session = new TrainingSession(program, batch, train, teacher, config.execution());
              ModelSession evaluator = validation == null ? null : evaluator(network)) {
             EpochSteps steps = new EpochSteps(session, train, stepsPerEpoch, random, start);
@@ -90,6 +105,12 @@ public final class Fitter {
                         totals.hostBytes());
                 history.add(report);
                 listeners.forEach(l -> l.onEpoch(report));
+                if (!snapshots.isEmpty()) {
+                    TrainedNetwork now = new TrainedNetwork(network, session.parameters(), train.classNames(),
+                            metadata(network, train, history, null));
+                    TrainedNetwork raw = inputs == null ? now : now.withStandardization(inputs);
+                    snapshots.forEach(l -> l.onNetwork(report, raw));
+                }
                 if (stopping.stopsAfter(epoch + 1, val.accuracy(), session)) {
                     reason = StopReason.EARLY_STOPPING;
                     break;
@@ -337,6 +358,7 @@ public final class Fitter {
         return new Validation((double) correct / data.size(), nll / data.size());
     }
 
+    /** @return the model's training metadata; without a stop reason (null) for the networks of epochs */
     private Map<String, String> metadata(Network network, DenseDataset train, List<EpochReport> history,
                                          StopReason reason) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -351,7 +373,9 @@ public final class Fitter {
         m.put("temper.augment_shift", Integer.toString(config.augmentShift()));
         m.put("temper.seed", Long.toString(config.seed()));
         m.put("temper.training_examples", Integer.toString(train.size()));
-        m.put("temper.stop_reason", reason.name().toLowerCase());
+        if (reason != null) {
+            m.put("temper.stop_reason", reason.name().toLowerCase());
+        }
         return m;
     }
 

@@ -1,5 +1,7 @@
 package org.temper.onnx.fit;
 
+import org.temper.onnx.model.TrainedNetwork;
+
 /**
  * Observes a training run: the command line's progress bar, Tribuo's logging and Weka's log and
  * status line all attach one. Every method has an empty default. Calls come from the training
@@ -38,6 +40,24 @@ public interface TrainingListener {
      * @param report its figures
      */
     default void onEpoch(EpochReport report) {
+    }
+
+    /**
+     * Asked once when training starts: copying the parameters out of ONNX Runtime after every epoch
+     * costs time and memory, so only listeners that ask are handed the network ({@link #onNetwork}).
+     * @return true to receive the network after every epoch
+     */
+    default boolean wantsNetwork() {
+        return false;
+    }
+
+    /**
+     * The network as it stands after an epoch, right after {@link #onEpoch}; called only for a listener
+     * whose {@link #wantsNetwork} says true.
+     * @param report the epoch's figures
+     * @param network its parameters after the epoch, behind the input standardisation of the run, if any
+     */
+    default void onNetwork(EpochReport report, TrainedNetwork network) {
     }
 
     /**

@@ -7,6 +7,7 @@ import org.temper.onnx.graph.OnnxProto;
 import org.temper.onnx.graph.TensorData;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.zoo.Network;
+import org.temper.onnx.zoo.Parameter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,6 +91,22 @@ public final class TrainedNetwork {
     /** @return the trained parameter values in the network's order. */
     public List<TensorData> parameters() {
         return parameters;
+    }
+
+    /**
+     * @param name a parameter's name in {@link Network#parameters()} (the initializer's name in the model)
+     * @return its trained value, e.g. the final layer's weights, whose rows are the class templates
+     * @throws IllegalArgumentException when the network has no parameter of that name, naming those it has
+     */
+    public TensorData parameter(String name) {
+        List<Parameter> declared = network.parameters();
+        for (int i = 0; i < declared.size(); i++) {
+            if (declared.get(i).name().equals(name)) {
+                return parameters.get(i);
+            }
+        }
+        throw new IllegalArgumentException("The network has no parameter '" + name + "'; it has "
+                + declared.stream().map(Parameter::name).toList());
     }
 
     /** @return the class names in label order. */

@@ -112,7 +112,8 @@ public final class Training {
             listeners.forEach(l -> l.onNotice(note));
             batch = train.size();
         }
-        FitResult result = new Fitter(config(train, batch), listeners).fit(network, train, validation, trainTeacher);
+        FitResult result = new Fitter(config(train, batch), listeners, standardization)
+                .fit(network, train, validation, trainTeacher);
         Map<String, String> meta = new LinkedHashMap<>(result.network().metadata());
         recipe.settings().forEach((k, v) -> meta.put("temper.recipe." + k, v));
         TrainedNetwork trained = new TrainedNetwork(network, result.network().parameters(), data.classNames(), meta);

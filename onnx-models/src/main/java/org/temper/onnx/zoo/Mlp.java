@@ -66,12 +66,20 @@ public final class Mlp implements Network {
         for (int layer = 0; layer <= hidden.length; layer++) {
             int out = layer < hidden.length ? hidden[layer] : numClasses;
             double rate = layerRates == null ? 1.0 : layerRates[layer];
-            params.add(new Parameter("W" + layer, TensorData.ofFloats(init.weights(in, out, out * in, random), out, in),
-                    rate));
+            params.add(new Parameter(weightName(layer),
+                    TensorData.ofFloats(init.weights(in, out, out * in, random), out, in), rate));
             params.add(new Parameter("b" + layer, TensorData.ofFloats(init.biases(out, random), out), rate));
             in = out;
         }
         return new Mlp(exampleShape, hidden, numClasses, dropout, params);
+    }
+
+    /**
+     * @param layer 0 for the first layer, the number of hidden layers for the final one
+     * @return the name of that layer's weights [out, in]; the final layer's rows are the class templates
+     */
+    public static String weightName(int layer) {
+        return "W" + layer;
     }
 
     @Override
@@ -93,13 +101,13 @@ public final class Mlp implements Network {
     public Forward forward(GraphBuilder b, Value input, Map<String, Value> params, boolean training) {
         Value h = exampleShape.length == 1 ? input : b.reshape(input, 0, inputSize);
         for (int layer = 0; layer < hidden.length; layer++) {
-            h = b.relu(b.gemm(h, params.get("W" + layer), params.get("b" + layer), false, true));
+            h = b.relu(b.gemm(h, params.get(weightName(layer)), params.get("b" + layer), false, true));
             if (training && dropout > 0) {
                 h = b.dropout(h, dropout, 1000L + layer).get(0);
             }
         }
         int last = hidden.length;
-        Value logits = b.gemm(h, params.get("W" + last), params.get("b" + last), false, true);
+        Value logits = b.gemm(h, params.get(weightName(last)), params.get("b" + last), false, true);
         return new Forward(logits, h);
     }
 

@@ -5,6 +5,8 @@ import org.temper.onnx.model.ModelFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.temper.onnx.data.DenseDataset;
+import org.temper.onnx.data.Standardization;
+import org.temper.onnx.model.TrainedNetwork;
 import org.temper.onnx.data.SyntheticData;
 import org.temper.onnx.optim.LearningRateSchedule;
 import org.temper.onnx.objective.LabelSmoothing;
@@ -25,6 +27,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +103,44 @@ class FitterTest {
             assertArrayEquals(first.network().parameters().get(p).toFloats(), kept, "parameter " + p);
             assertFalse(Arrays.equals(both.network().parameters().get(p).toFloats(), kept), "parameter " + p);
         }
+    }
+
+    @Test
+    void listenersThatAskAreHandedTheNetworkOfEveryEpoch() throws Exception {
+        DenseDataset train = SyntheticData.blobs(300, 1);
+        List<TrainedNetwork> networks = new java.util.ArrayList<>();
+        List<Integer> epochs = new java.util.ArrayList<>();
+        TrainingListener asks = new TrainingListener() {
+            @Override
+            public boolean wantsNetwork() {
+                return true;
+            }
+
+            @Override
+            public void onNetwork(EpochReport report, TrainedNetwork network) {
+                epochs.add(report.epoch());
+                networks.add(network);
+            }
+        };
+        TrainingListener silent = new TrainingListener() {
+            @Override
+            public void onNetwork(EpochReport report, TrainedNetwork network) {
+                throw new AssertionError("handed a network it did not ask for");
+            }
+        };
+        Standardization inputs = Standardization.fit(train);
+        FitResult both = new Fitter(config(2, 0.05, 0, 0, null), List.of(asks, silent), inputs)
+                .fit(net(), train, null, null);
+        FitResult first = new Fitter(config(1, 0.05, 0, 0, null), List.of()).fit(net(), train, null, null);
+        assertEquals(List.of(1, 2), epochs);
+        for (int p = 0; p < both.network().parameters().size(); p++) {
+            assertArrayEquals(first.network().parameters().get(p).toFloats(),
+                    networks.get(0).parameters().get(p).toFloats(), "epoch 1, parameter " + p);
+            assertArrayEquals(both.network().parameters().get(p).toFloats(),
+                    networks.get(1).parameters().get(p).toFloats(), "epoch 2, parameter " + p);
+        }
+        assertSame(inputs, networks.get(1).standardization(), "the networks take raw features");
+        assertFalse(networks.get(1).metadata().containsKey("temper.stop_reason"));
     }
 
     @Test
