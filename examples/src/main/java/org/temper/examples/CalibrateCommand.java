@@ -31,11 +31,8 @@ import org.temper.calibration.Predictions;
 import org.temper.calibration.TextTables;
 import org.temper.calibration.chart.ChartFiles;
 import org.temper.calibration.recalibration.CalibrationMap;
+import org.temper.calibration.recalibration.CalibrationMethod;
 import org.temper.calibration.recalibration.Calibrator;
-import org.temper.calibration.recalibration.HistogramBinning;
-import org.temper.calibration.recalibration.IsotonicCalibration;
-import org.temper.calibration.recalibration.PlattScaling;
-import org.temper.calibration.recalibration.TemperatureCalibrator;
 import org.temper.onnx.model.NewFile;
 import org.temper.calibration.chart.ReliabilityDiagram;
 import org.temper.calibration.temperature.TemperatureFit;
@@ -301,13 +298,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static Calibrator calibrator(String name, int bins) throws InputException {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "platt" -> PlattScaling.oneVsRest();
-            case "isotonic" -> IsotonicCalibration.create();
-            case "histogram" -> HistogramBinning.equalMass(bins);
-            case "temperature" -> TemperatureCalibrator.byNll();
-            default -> throw new InputException("--method " + name + ": use platt, isotonic, histogram or temperature");
-        };
+        try {
+            return CalibrationMethod.named(name).calibrator(bins);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--method: " + e.getMessage());
+        }
     }
 
     private Recalibration recalibrate(Predictions predictions, int classes, CalibrationSettings settings,

@@ -242,7 +242,8 @@ class CalibrateCommandTest {
         assertEquals(0.0, root.at("/recalibration/metrics/ece/value").asDouble(), 1e-9);
         assertEquals(0.75, root.at("/recalibration/metrics/mean_confidence/value").asDouble(), 1e-9);
         Result bad = calibrate("--logits", logits, "--labels", labels, "--method", "magic");
-        assertOneLineError(bad, "--method magic: use platt, isotonic, histogram or temperature");
+        assertOneLineError(bad, "--method: no recalibration method is named 'magic': use one of platt, isotonic,"
+                + " histogram, temperature");
         Result lonely = calibrate("--logits", logits, "--labels", labels, "--fit-logits", fit);
         assertTrue(lonely.err().contains("--fit-logits and --fit-labels go together"), lonely.err());
     }

@@ -155,10 +155,21 @@ public abstract class NetworkTrainer implements Trainer<Label> {
         if (count < 0) {
             throw new IllegalArgumentException("The invocation count must be >= 0, got " + count);
         }
-        rng = new SplittableRandom(seed);
-        for (invocationCount = 0; invocationCount < count; invocationCount++) {
+        rng = rngAfter(seed, count);
+        invocationCount = count;
+    }
+
+    /**
+     * @param seed a trainer's seed
+     * @param count how many training calls it has made
+     * @return its random source after that many calls, each of which split it once
+     */
+    static SplittableRandom rngAfter(long seed, int count) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
             rng.split();
         }
+        return rng;
     }
 
     @Override

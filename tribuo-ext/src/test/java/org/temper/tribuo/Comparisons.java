@@ -58,13 +58,7 @@ final class Comparisons {
      */
     static double maxDifferenceInOnnxExternalModel(Model<Label> model, Path file, Dataset<Label> test)
             throws OrtException {
-        Map<String, Integer> features = new HashMap<>();
-        model.getFeatureIDMap().forEach(f -> features.put(f.getName(), model.getFeatureIDMap().getID(f.getName())));
-        Map<Label, Integer> outputs = new HashMap<>();
-        model.getOutputIDInfo().getDomain().forEach(l -> outputs.put(l, model.getOutputIDInfo().getID(l)));
-        try (ONNXExternalModel<Label> external = ONNXExternalModel.createOnnxModel(new LabelFactory(), features,
-                outputs, new DenseTransformer(), new LabelTransformer(true), new OrtSession.SessionOptions(), file,
-                "input")) {
+        try (ONNXExternalModel<Label> external = external(model, file)) {
             List<Prediction<Label>> ours = model.predict(test);
             List<Prediction<Label>> theirs = external.predict(test);
             for (int i = 0; i < ours.size(); i++) {
@@ -72,5 +66,20 @@ final class Comparisons {
             }
             return maxDifference(ours, theirs);
         }
+    }
+
+    /**
+     * @param model a model
+     * @param file its saveONNXModel export
+     * @return the file loaded by Tribuo's ONNXExternalModel, with the model's feature and label ids
+     * @throws OrtException when ONNX Runtime rejects the file
+     */
+    static ONNXExternalModel<Label> external(Model<Label> model, Path file) throws OrtException {
+        Map<String, Integer> features = new HashMap<>();
+        model.getFeatureIDMap().forEach(f -> features.put(f.getName(), model.getFeatureIDMap().getID(f.getName())));
+        Map<Label, Integer> outputs = new HashMap<>();
+        model.getOutputIDInfo().getDomain().forEach(l -> outputs.put(l, model.getOutputIDInfo().getID(l)));
+        return ONNXExternalModel.createOnnxModel(new LabelFactory(), features, outputs, new DenseTransformer(),
+                new LabelTransformer(true), new OrtSession.SessionOptions(), file, "input");
     }
 }

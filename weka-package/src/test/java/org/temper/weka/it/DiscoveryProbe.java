@@ -33,7 +33,8 @@ public final class DiscoveryProbe {
 
     private static void print(String kind, String type) throws Exception {
         for (String name : PluginManager.getPluginNamesOfTypeList(type)) {
-            if (name.contains("Temper") || name.contains("Network") || name.startsWith("org.temper")) {
+            if (name.contains("Temper") || name.contains("Network") || name.contains("Calibrated")
+                    || name.startsWith("org.temper")) {
                 Object instance = WekaPackageClassLoaderManager.objectForName(name);
                 System.out.println(kind + ": " + name + " (" + instance.getClass().getClassLoader().getClass()
                         .getSimpleName() + ")");

@@ -44,6 +44,8 @@ class PackageInstallIT {
             assertTrue(out.contains("classifier: weka.classifiers.functions." + c + " (WekaPackageLibIsolatingClassLoader)"),
                     c + " found by the GenericObjectEditor in the package's class loader:\n" + out + r.err());
         }
+        assertTrue(out.contains("classifier: weka.classifiers.meta.CalibratedClassifier"
+                + " (WekaPackageLibIsolatingClassLoader)"), "meta.CalibratedClassifier in the chooser:\n" + out + r.err());
         assertTrue(out.contains("metric: org.temper.weka.CalibrationMetric"), out + r.err());
         assertTrue(out.contains("visualize: org.temper.weka.ReliabilityDiagramPlugin"), out + r.err());
         assertTrue(out.contains("kf-template: Temper: label smoothing and calibration"), out + r.err());
@@ -60,6 +62,15 @@ class PackageInstallIT {
         assertTrue(r.out().contains("Brier score"), r.out());
         assertTrue(r.out().matches("(?s).*\\nMean confidence \\(top probability\\) +0\\.\\d+ *\\n.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\nNegative log-likelihood \\(NLL\\) +\\d+\\.\\d+ *\\n.*"), r.out());
+    }
+
+    @Test
+    void wekaRunCalibratesNaiveBayesAndPrintsCalibration() throws Exception {
+        WekaJvm.Result r = WekaJvm.run(wekaHome, Map.of(), "weka.Run", "CalibratedClassifier",
+                "-t", Path.of("../testdata/breast-cancer.csv").toAbsolutePath().toString(), "-method", "isotonic", "-folds", "3",
+                "-W", "weka.classifiers.bayes.NaiveBayes");
+        assertTrue(r.out().contains("isotonic calibration (2 classes)"), r.out() + r.err());
+        assertTrue(r.out().contains("Expected calibration error (ECE)"), r.out() + r.err());
     }
 
     @Test
