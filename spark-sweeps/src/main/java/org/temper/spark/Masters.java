@@ -19,6 +19,19 @@ public final class Masters {
     }
 
     /**
+     * @param master a Spark master URL
+     * @return whether {@link #checkReachable} passes within a second
+     */
+    public static boolean reachable(String master) {
+        try {
+            checkReachable(master, Duration.ofSeconds(1));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * @param master a Spark master URL; only {@code spark://} masters are checked, others pass
      * @param timeout how long to wait for each connection
      * @throws IOException naming the master, the address and the fix when none answers
