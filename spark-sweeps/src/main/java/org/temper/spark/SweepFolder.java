@@ -47,11 +47,6 @@ final class SweepFolder {
         return new SweepFolder(Path.of(out));
     }
 
-    /** @return the folder */
-    Path path() {
-        return folder;
-    }
-
     /**
      * Makes the folder this sweep's, or checks that it already is.
      * @param sweep the sweep's description ({@link Sweep#manifest()})

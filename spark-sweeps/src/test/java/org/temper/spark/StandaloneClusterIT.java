@@ -24,16 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real standalone cluster on 127.0.0.1: a Master and two Workers as separate JVMs of Spark's own
- * classes, a sweep submitted to it, one Worker killed (with its executor) while trials run, and the
+ * classes, a 4-trial sweep submitted to it, one Worker killed (with its executor) while trials run, and the
  * sweep still ending with every trial's result once.
  */
 class StandaloneClusterIT {
 
-    private static final int TRIALS = 6;
+    private static final int TRIALS = 4;
 
     @Test
     void aSweepSurvivesAWorkerKilledMidway(@TempDir Path tmp) throws Exception {
-        Path data = FashionSlice.write(tmp.resolve("data"), 1500, 500);
+        Path data = FashionSlice.write(tmp.resolve("data"), 600, 200);
         Path out = tmp.resolve("out");
         SparkProcesses procs = new SparkProcesses(tmp);
         int port = SparkProcesses.freePort();
@@ -69,8 +69,8 @@ class StandaloneClusterIT {
                 }
             });
             try {
-                Sweep sweep = Sweep.of(Fixtures.base().toBuilder().epochs(3).build(),
-                        Map.of("seed", List.of("1", "2", "3", "4", "5", "6")), SweepData.of(data.toString()), out);
+                Sweep sweep = Sweep.of(Fixtures.base().toBuilder().epochs(2).build(),
+                        Map.of("seed", List.of("1", "2", "3", "4")), SweepData.of(data.toString()), out);
                 CompletableFuture<List<TrialResult>> run = CompletableFuture.supplyAsync(() -> {
                     try {
                         return sweep.runTrials(spark);

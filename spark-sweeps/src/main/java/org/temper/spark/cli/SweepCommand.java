@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,7 +31,7 @@ import java.util.concurrent.Callable;
  * the module's assembly jar, so that {@code spark-submit --class org.temper.spark.cli.SweepCommand} runs
  * the same command on a cluster (the master then comes from spark-submit).
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "temper sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train and measure a grid of recipes, one trial per grid point, in this process or as"
                 + " Spark tasks. Results go to --out as one JSON file per trial (a rerun computes only the"
                 + " missing and the failed ones) and results.jsonl.",
@@ -122,6 +124,7 @@ public final class SweepCommand implements Callable<Integer> {
             SparkSession.Builder b = SparkSession.builder().appName("temper sweep " + out.getFileName());
             if (master != null) {
                 b.master(master);
+                shippedJar().ifPresent(jar -> b.config("spark.jars", jar));
             }
             SparkSession spark = b.getOrCreate();
             try {
@@ -133,6 +136,22 @@ public final class SweepCommand implements Callable<Integer> {
         }
         print(sweep, results, System.out);
         return results.stream().allMatch(TrialResult::ok) ? 0 : SOME_FAILED;
+    }
+
+    /**
+     * @return this class's jar (the assembly), for executors on a cluster to load the trials' code from,
+     *         unless spark.jars is set or the master is local
+     */
+    private Optional<String> shippedJar() {
+        if (master.startsWith("local") || System.getProperty("spark.jars") != null) {
+            return Optional.empty();
+        }
+        try {
+            Path p = Path.of(SweepCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? Optional.of(p.toString()) : Optional.empty();
+        } catch (URISyntaxException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     /**
