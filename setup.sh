@@ -17,5 +17,6 @@ if command -v apt-get >/dev/null; then
 else
   echo "setup.sh: no apt-get here; install Java 17 and Maven yourself and give --data a folder of IDX files" >&2
 fi
-mvn -q -B package -DskipTests
+# Everything but spark-sweeps, which `./temper sweep` builds on first use (it brings Apache Spark).
+mvn -q -B package -DskipTests -pl '!spark-sweeps'
 echo "setup.sh: built; run ./temper --help"

@@ -1,5 +1,8 @@
 package org.temper.calibration;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * The calibration and accuracy metrics a {@link CalibrationReport} holds. Each has a stable
  * {@link #key()} for JSON and a {@link #label()} for people; smaller is better except for
@@ -36,6 +39,21 @@ public enum Metric {
     /** @return the stable snake_case name used in JSON */
     public String key() {
         return key;
+    }
+
+    /**
+     * @param key a metric's {@link #key()}, in any case
+     * @return that metric
+     * @throws IllegalArgumentException naming the key and the known keys
+     */
+    public static Metric fromKey(String key) {
+        for (Metric m : values()) {
+            if (m.key.equalsIgnoreCase(key.strip())) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown metric '" + key + "': choose from "
+                + Arrays.stream(values()).map(Metric::key).collect(Collectors.joining(", ")));
     }
 
     /** @return the name shown to people */

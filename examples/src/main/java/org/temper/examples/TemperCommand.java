@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code temper} command line: one subcommand per job. */
 @Command(name = "temper", mixinStandardHelpOptions = true, version = "temper 0.1.0",
         description = "Train calibrated neural classifiers as ONNX graphs and measure their calibration.",
+        footer = {"", "Grids of recipes, in this process or as Apache Spark tasks: ./temper sweep --help"
+            + " (built on first use; see docs/sweeps.md)."},
         subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, PredictCommand.class,
             CalibrateCommand.class, DemoCommand.class, BenchCommand.class,
             org.temper.examples.reproduce.ReproduceCommand.class})

@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  * of settings in docs/settings.md is {@link #settings()} of the defaults.
  * Settings that only one objective reads (alpha, the penalty's, the distillation's) are kept whatever
  * the objective; {@link #settings()} lists those of the chosen objective only.
+ * {@link Builder#set(String, String)} applies one setting given as text, by the names and in the
+ * notation of {@link #settings()}, so that a recipe round-trips through its settings.
  */
 public final class Recipe {
 
@@ -88,6 +92,10 @@ public final class Recipe {
     }
 
     private static final Recipe DEFAULTS = new Builder().build();
+    /** What {@link #settings()} says of an imported network without a named logits output. */
+    private static final String DEFAULT_LOGITS = "(logits or the only output)";
+    /** The word {@link #settings()} writes for an absent optional setting. */
+    private static final String NONE = "none";
 
     private final Architecture architecture;
     private final int[] hidden;
@@ -369,7 +377,7 @@ public final class Recipe {
         Map<String, String> m = new LinkedHashMap<>();
         if (importedNetwork != null) {
             m.put("importedNetwork", importedNetwork.toString());
-            m.put("importedLogits", importedLogits == null ? "(logits or the only output)" : importedLogits);
+            m.put("importedLogits", importedLogits == null ? DEFAULT_LOGITS : importedLogits);
         } else {
             m.put("architecture", name(architecture));
             if (architecture == Architecture.MLP) {
@@ -391,7 +399,7 @@ public final class Recipe {
             case CONFIDENCE_PENALTY -> {
                 m.put("penalty", number(penalty));
                 m.put("annealing", name(annealing));
-                m.put("hinge", hinge == null ? "none" : number(hinge));
+                m.put("hinge", hinge == null ? NONE : number(hinge));
             }
             case DISTILLATION -> {
                 m.put("temperature", number(temperature));
@@ -412,13 +420,13 @@ public final class Recipe {
             m.put("stepEpochs", Integer.toString(stepEpochs));
             m.put("stepGamma", number(stepGamma));
         }
-        m.put("clipNorm", clipNorm == 0 ? "none" : number(clipNorm));
+        m.put("clipNorm", clipNorm == 0 ? NONE : number(clipNorm));
         m.put("epochs", Integer.toString(epochs));
         m.put("batchSize", Integer.toString(batchSize));
         m.put("validationFraction", number(validationFraction));
         m.put("patience", Integer.toString(patience));
         m.put("augmentShift", Integer.toString(augmentShift));
-        m.put("timeBudgetSeconds", timeBudgetSeconds == 0 ? "none" : Long.toString(timeBudgetSeconds));
+        m.put("timeBudgetSeconds", timeBudgetSeconds == 0 ? NONE : Long.toString(timeBudgetSeconds));
         m.put("preprocessing", name(preprocessing));
         m.put("device", device);
         m.put("threads", Integer.toString(threads));
@@ -450,8 +458,62 @@ public final class Recipe {
         return settings().hashCode();
     }
 
+    /**
+     * @return the name of every setting that {@link Builder#set(String, String)} accepts, in the order of
+     *         {@link #settings()} (a superset of any one recipe's settings)
+     */
+    public static Set<String> settingNames() {
+        return Builder.SETTERS.keySet();
+    }
+
     /** Sets the settings one by one; {@link #build()} checks them all. Starts from the defaults. */
     public static final class Builder {
+        /** Each setting's parser from the text of {@link Recipe#settings()}, by name: the one text notation. */
+        private static final Map<String, BiConsumer<Builder, String>> SETTERS = setters();
+
+        private static Map<String, BiConsumer<Builder, String>> setters() {
+            Map<String, BiConsumer<Builder, String>> m = new LinkedHashMap<>();
+            m.put("importedNetwork", (b, v) -> b.importedNetwork(isNone(v) ? null : Path.of(v), b.importedLogits));
+            m.put("importedLogits", (b, v) -> b.importedLogits = v.equals(DEFAULT_LOGITS) || v.isEmpty() ? null : v);
+            m.put("architecture", (b, v) -> b.architecture = choice("architecture", v, Architecture.class));
+            m.put("hidden", (b, v) -> b.hidden = isNone(v) ? new int[0]
+                    : Arrays.stream(list("hidden", v)).mapToInt(x -> (int) whole("hidden", x, Integer.MAX_VALUE)).toArray());
+            m.put("dropout", (b, v) -> b.dropout = decimal("dropout", v));
+            m.put("initializer", (b, v) -> b.initializer = choice("initializer", v, Initializer.class));
+            m.put("layerRates", (b, v) -> b.layerRates = isNone(v) ? null
+                    : Arrays.stream(list("layerRates", v)).mapToDouble(x -> decimal("layerRates", x)).toArray());
+            m.put("objective", (b, v) -> b.objective = choice("objective", v, ObjectiveKind.class));
+            m.put("alpha", (b, v) -> b.alpha = decimal("alpha", v));
+            m.put("smoothing", (b, v) -> b.smoothing = choice("smoothing", v, Variant.class));
+            m.put("penalty", (b, v) -> b.penalty = decimal("penalty", v));
+            m.put("annealing", (b, v) -> b.annealing = choice("annealing", v, Annealing.class));
+            m.put("hinge", (b, v) -> b.hinge = isNone(v) ? null : decimal("hinge", v));
+            m.put("temperature", (b, v) -> b.temperature = decimal("temperature", v));
+            m.put("softWeight", (b, v) -> b.softWeight = decimal("softWeight", v));
+            m.put("softTerm", (b, v) -> b.softTerm = choice("softTerm", v, SoftTerm.class));
+            m.put("optimizer", (b, v) -> b.optimizer = choice("optimizer", v, OptimizerKind.class));
+            m.put("learningRate", (b, v) -> b.learningRate = decimal("learningRate", v));
+            m.put("momentum", (b, v) -> b.momentum = decimal("momentum", v));
+            m.put("dampening", (b, v) -> b.dampening = decimal("dampening", v));
+            m.put("nesterov", (b, v) -> b.nesterov = bool("nesterov", v));
+            m.put("weightDecay", (b, v) -> b.weightDecay = decimal("weightDecay", v));
+            m.put("schedule", (b, v) -> b.schedule = choice("schedule", v, Schedule.class));
+            m.put("stepEpochs", (b, v) -> b.stepEpochs = (int) whole("stepEpochs", v, Integer.MAX_VALUE));
+            m.put("stepGamma", (b, v) -> b.stepGamma = decimal("stepGamma", v));
+            m.put("clipNorm", (b, v) -> b.clipNorm = isNone(v) ? 0 : decimal("clipNorm", v));
+            m.put("epochs", (b, v) -> b.epochs = (int) whole("epochs", v, Integer.MAX_VALUE));
+            m.put("batchSize", (b, v) -> b.batchSize = (int) whole("batchSize", v, Integer.MAX_VALUE));
+            m.put("validationFraction", (b, v) -> b.validationFraction = decimal("validationFraction", v));
+            m.put("patience", (b, v) -> b.patience = (int) whole("patience", v, Integer.MAX_VALUE));
+            m.put("augmentShift", (b, v) -> b.augmentShift = (int) whole("augmentShift", v, Integer.MAX_VALUE));
+            m.put("timeBudgetSeconds", (b, v) -> b.timeBudgetSeconds = isNone(v) ? 0
+                    : whole("timeBudgetSeconds", v, Long.MAX_VALUE));
+            m.put("preprocessing", (b, v) -> b.preprocessing = choice("preprocessing", v, Preprocessing.class));
+            m.put("device", (b, v) -> b.device = v);
+            m.put("threads", (b, v) -> b.threads = (int) whole("threads", v, Integer.MAX_VALUE));
+            m.put("seed", (b, v) -> b.seed = whole("seed", v, Long.MAX_VALUE));
+            return Collections.unmodifiableMap(m);
+        }
         private Architecture architecture = Architecture.MLP;
         private int[] hidden = {256};
         private double dropout = 0;
@@ -846,6 +908,82 @@ public final class Recipe {
         public Builder seed(long v) {
             seed = v;
             return this;
+        }
+
+        /**
+         * Applies one setting given as text, as {@link Recipe#settings()} writes it: enum values by name in
+         * any case (label_smoothing, he_normal), lists comma-separated (hidden 256,128), {@code none} for an
+         * absent optional setting (hidden none is a linear model). The range checks stay in {@link #build()}.
+         * @param name a setting's name, one of {@link Recipe#settingNames()}
+         * @param value its value as text
+         * @return this
+         * @throws IllegalArgumentException naming the setting: an unknown name (with the known ones) or a value
+         *         that is not of the setting's kind
+         */
+        public Builder set(String name, String value) {
+            BiConsumer<Builder, String> setter = SETTERS.get(name);
+            if (setter == null) {
+                String near = SETTERS.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst()
+                        .map(k -> "did you mean " + k + "? ").orElse("");
+                throw new IllegalArgumentException("unknown setting '" + name + "': " + near + "the settings are "
+                        + String.join(", ", SETTERS.keySet()) + " (see docs/settings.md)");
+            }
+            setter.accept(this, value.strip());
+            return this;
+        }
+
+        private static boolean isNone(String v) {
+            return v.isEmpty() || v.equalsIgnoreCase(NONE);
+        }
+
+        private static String[] list(String setting, String v) {
+            String[] parts = v.split(",", -1);
+            for (String p : parts) {
+                if (p.isBlank()) {
+                    throw new IllegalArgumentException(setting + " = " + v + ": an empty item; give numbers"
+                            + " separated by commas, e.g. 256,128");
+                }
+            }
+            return Arrays.stream(parts).map(String::strip).toArray(String[]::new);
+        }
+
+        private static double decimal(String setting, String v) {
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(setting + " = " + v + ": not a number; give a decimal number"
+                        + " such as " + DEFAULTS.settings().getOrDefault(setting, "0.1"), e);
+            }
+        }
+
+        private static long whole(String setting, String v, long max) {
+            try {
+                long n = Long.parseLong(v);
+                if (n > max) {
+                    throw new IllegalArgumentException(setting + " = " + v + ": too large; give at most " + max);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(setting + " = " + v + ": not a whole number; give one such as "
+                        + DEFAULTS.settings().getOrDefault(setting, "1"), e);
+            }
+        }
+
+        private static boolean bool(String setting, String v) {
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(v);
+            }
+            throw new IllegalArgumentException(setting + " = " + v + ": give true or false");
+        }
+
+        private static <E extends Enum<E>> E choice(String setting, String v, Class<E> type) {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(v)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException(setting + " = " + v + ": choose one of " + Arrays.stream(
+                    type.getEnumConstants()).map(Recipe::name).collect(Collectors.joining(", ")));
         }
 
         /**
