@@ -328,10 +328,12 @@ class CalibrateCommandTest {
         assertTrue(bad.err().startsWith("temper calibrate: vector scaling cannot be fitted on " + noTwo
                 + ": vector scaling needs held-out examples of every class, but class 2 of 3 never occurs"), bad.err());
         // --method all reports the same failure in its row and goes on
-        Result all = calibrate("--logits", test[0], "--labels", test[1], "--fit-logits", noTwo, "--fit-labels",
-                noTwoLabels, "--method", "all");
-        assertEquals(0, all.exit(), all.err());
+        Path allJson = dir.resolve("a.json");
+        Result all = recalibrate(new String[] {noTwo, noTwoLabels}, test, "all", allJson);
         assertTrue(all.out().contains("not fitted: vector scaling needs held-out examples of every class"), all.out());
+        JsonNode vector = new ObjectMapper().readTree(allJson.toFile()).at("/recalibration/methods/1");
+        assertTrue(vector.get("error").asText().startsWith("vector scaling needs held-out examples"), vector.toString());
+        assertTrue(vector.get("metrics") == null, vector.toString());
     }
 
     @Test

@@ -267,6 +267,19 @@ class ParametricCalibratorsTest {
         assertArrayEquals(new double[] {0, 0, 1}, w, 1e-9);
     }
 
+    @Test
+    void betaCalibrationOnTwoScoreValuesPassesThroughTheirFrequencies() {
+        // s = .2 four times (one positive) and s = .6 four times (three positive): the loss sees
+        // only the two values of u, so any minimiser gives sigmoid(u) = 1/4 at .2 and 3/4 at .6
+        // (the refit on one feature, if the signs call for it, fits two points exactly as well).
+        double[] s = {.2, .2, .2, .2, .6, .6, .6, .6};
+        int[] y = {1, 0, 0, 0, 1, 1, 1, 0};
+        CalibrationMap map = BetaCalibration.binary().fit(Predictions.binary(s, y));
+        double[] p = map.calibrateProbabilities(new double[] {.8, .2, .4, .6});
+        assertEquals(.25, p[1], 1e-8);
+        assertEquals(.75, p[3], 1e-8);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1})
     void betaCalibrationMatchesScikitLearnsLogisticRegression(int problem) {
