@@ -177,6 +177,10 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (bootstrap < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be >= 0, got " + bootstrap);
         }
+        if (!(lambda >= 0) || (mu != null && !(mu >= 0))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lambda and --mu must be >= 0, got "
+                    + lambda + (mu == null ? "" : " and " + mu) + " (0.001 is a mild penalty)");
+        }
         if (takeLog && !(probabilities && fitTemperature != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--take-log only applies with --probabilities and --fit-temperature");

@@ -327,6 +327,9 @@ class CalibrateCommandTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().startsWith("temper calibrate: vector scaling cannot be fitted on " + noTwo
                 + ": vector scaling needs held-out examples of every class, but class 2 of 3 never occurs"), bad.err());
+        Result negative = calibrate("--logits", test[0], "--labels", test[1], "--method", "matrix", "--lambda", "-1");
+        assertTrue(negative.exit() == 2 && negative.err().contains("--lambda and --mu must be >= 0, got -1.0"),
+                negative.err());
         // --method all reports the same failure in its row and goes on
         Path allJson = dir.resolve("a.json");
         Result all = recalibrate(new String[] {noTwo, noTwoLabels}, test, "all", allJson);
