@@ -50,4 +50,21 @@ public record BinTable(List<Bin> bins, long total) {
         }
         return Math.sqrt(sum);
     }
+
+    /**
+     * The debiased l2 calibration error of Kumar, Liang and Ma 2019 ({@code unbiased_l2_ce} of
+     * their {@code calibration} package): each bin's squared gap less the variance of its
+     * accuracy, acc_b (1 - acc_b) / (n_b - 1), which is the squared gap's expected excess.
+     * @return sqrt(max(0, sum over bins with n_b &gt;= 2 of (n_b / total) (gap_b^2 - acc_b (1 - acc_b) / (n_b - 1))))
+     */
+    public double debiasedL2CalibrationError() {
+        double sum = 0;
+        for (Bin bin : bins) {
+            if (bin.count() >= 2) {
+                double a = bin.accuracy();
+                sum += (double) bin.count() / total * (bin.gap() * bin.gap() - a * (1 - a) / (bin.count() - 1));
+            }
+        }
+        return Math.sqrt(Math.max(0, sum));
+    }
 }

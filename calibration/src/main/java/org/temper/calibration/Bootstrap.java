@@ -21,7 +21,7 @@ final class Bootstrap {
     /**
      * @param p the predictions
      * @param settings bins, metrics, resamples, seed and level
-     * @param keys each example's equal-mass key in example order, or null without adaptive ECE
+     * @param keys each example's equal-mass key in example order, or null unless {@link Measurement#needsSortedKeys}
      * @return an interval per chosen metric
      */
     static Map<Metric, Interval> intervals(Predictions p, CalibrationSettings settings, long[] keys) {
@@ -46,7 +46,7 @@ final class Bootstrap {
             if (keys != null) {
                 Arrays.sort(resampledKeys);
             }
-            RowPass pass = RowPass.run(p, settings.bins(), settings.includes(Metric.CLASSWISE_ECE), weights, null);
+            RowPass pass = RowPass.run(p, settings.bins(), Measurement.needsPerClass(settings, p.classes()), weights, null);
             Measurement m = Measurement.of(pass, resampledKeys, settings);
             for (Map.Entry<Metric, double[]> e : samples.entrySet()) {
                 e.getValue()[r] = m.values.get(e.getKey());

@@ -33,17 +33,19 @@ public final class CalibrationReport {
     }
 
     /**
-     * Measures predictions. Without adaptive ECE, classwise ECE and bootstrap this is one pass
-     * over the input holding O(K * B) numbers; adaptive ECE adds N longs and a sort, the
-     * bootstrap one pass per resample.
+     * Measures predictions. Without the metrics of sorted confidences (adaptive ECE, debiased l2
+     * calibration error, smooth ECE, KS), classwise ECE and bootstrap this is one pass over the
+     * input holding O(K * B) numbers; those metrics add N longs and a sort (smooth ECE a kernel
+     * smoothing on a mesh of at most a few times 20 / smECE points), the bootstrap one pass per
+     * resample.
      * @param predictions the outputs and labels
      * @param settings bins, metrics and bootstrap
      * @return the report
      */
     public static CalibrationReport of(Predictions predictions, CalibrationSettings settings) {
-        long[] keys = settings.includes(Metric.ADAPTIVE_ECE) ? new long[predictions.size()] : null;
+        long[] keys = Measurement.needsSortedKeys(settings) ? new long[predictions.size()] : null;
         RowPass pass = RowPass.run(predictions, settings.bins(),
-                settings.includes(Metric.CLASSWISE_ECE), null, keys);
+                Measurement.needsPerClass(settings, predictions.classes()), null, keys);
         Map<Metric, Interval> intervals = settings.resamples() == 0 ? Map.of()
                 : Bootstrap.intervals(predictions, settings, keys);
         if (keys != null) {
@@ -88,12 +90,18 @@ public final class CalibrationReport {
         return measurement.equalWidth;
     }
 
-    /** @return the equal-mass bins behind adaptive ECE, empty if it was not chosen */
+    /**
+     * @return the equal-mass bins behind adaptive ECE and the debiased l2 calibration error, empty
+     *         unless one of the metrics of sorted confidences (those two, smooth ECE, KS) was chosen
+     */
     public Optional<BinTable> equalMassBins() {
         return Optional.ofNullable(measurement.equalMass);
     }
 
-    /** @return one equal-width table per class (confidence = p_k), empty unless classwise ECE was chosen */
+    /**
+     * @return one equal-width table per class (confidence = p_k, accuracy = fraction with y = k),
+     *         empty unless classwise ECE, or positive-class ECE of two classes, was chosen
+     */
     public List<BinTable> classwiseBins() {
         return measurement.classwise;
     }

@@ -9,9 +9,11 @@ import java.util.Set;
  * bootstrap. Immutable; start from {@link #defaults()} and change it with the {@code with}
  * methods.
  *
- * <p>Every metric is computed in one pass over the input except {@link Metric#ADAPTIVE_ECE},
- * which sorts the confidences (N longs of extra memory), and {@link Metric#CLASSWISE_ECE}, which
- * bins every class probability (K times the binning work); leave them out for very large inputs.
+ * <p>Every metric is computed in one pass over the input except those of the sorted confidences,
+ * {@link Metric#ADAPTIVE_ECE}, {@link Metric#DEBIASED_L2_CALIBRATION_ERROR}, {@link Metric#SMOOTH_ECE}
+ * and {@link Metric#KS_CALIBRATION_ERROR}, which sort the confidences (N longs of extra memory), and
+ * {@link Metric#CLASSWISE_ECE} (and {@link Metric#POSITIVE_CLASS_ECE} of two classes), which bins
+ * every class probability (K times the binning work); leave them out for very large inputs.
  *
  * @param bins B, the number of bins of every binned metric (15 by default)
  * @param metrics the metrics to report, iterated in declaration order

@@ -20,6 +20,11 @@ final class EqualMassBins {
         return Double.doubleToLongBits(confidence) << 1 | (correct ? 1 : 0);
     }
 
+    /** The confidence a {@link #key} holds. */
+    static double confidence(long key) {
+        return Double.longBitsToDouble(key >>> 1);
+    }
+
     /**
      * @param sortedKeys one {@link #key} per example (with repeats for resampled examples), sorted
      * @param bins B
@@ -34,7 +39,7 @@ final class EqualMassBins {
         int n = sortedKeys.length;
         for (int r = 0; r < n; r++) {
             int b = (int) ((long) r * bins / n);
-            double conf = Double.longBitsToDouble(sortedKeys[r] >>> 1);
+            double conf = confidence(sortedKeys[r]);
             if (sums.count(b) == 0) {
                 lower[b] = conf;
             }

@@ -11,9 +11,9 @@ final class Measurement {
 
     final Map<Metric, Double> values;
     final BinTable equalWidth;
-    /** Null unless adaptive ECE was chosen. */
+    /** Null unless a metric of the sorted confidences was chosen ({@link #needsSortedKeys}). */
     final BinTable equalMass;
-    /** Empty unless classwise ECE was chosen. */
+    /** Empty unless classwise ECE, or positive-class ECE with K = 2, was chosen ({@link #needsPerClass}). */
     final List<BinTable> classwise;
 
     private Measurement(Map<Metric, Double> values, BinTable equalWidth, BinTable equalMass,
@@ -25,8 +25,28 @@ final class Measurement {
     }
 
     /**
+     * @param settings the chosen metrics
+     * @return whether they need every example's {@link EqualMassBins#key}, sorted: adaptive ECE,
+     *         the debiased l2 calibration error, smooth ECE and the KS calibration error do
+     */
+    static boolean needsSortedKeys(CalibrationSettings settings) {
+        return settings.includes(Metric.ADAPTIVE_ECE) || settings.includes(Metric.DEBIASED_L2_CALIBRATION_ERROR)
+                || settings.includes(Metric.SMOOTH_ECE) || settings.includes(Metric.KS_CALIBRATION_ERROR);
+    }
+
+    /**
+     * @param settings the chosen metrics
+     * @param classes K
+     * @return whether the row pass must bin every class probability
+     */
+    static boolean needsPerClass(CalibrationSettings settings, int classes) {
+        return settings.includes(Metric.CLASSWISE_ECE) || (classes == 2 && settings.includes(Metric.POSITIVE_CLASS_ECE));
+    }
+
+    /**
      * @param pass the sums of a row pass
-     * @param sortedKeys the sorted equal-mass keys of the same examples, or null without adaptive ECE
+     * @param sortedKeys the sorted equal-mass keys of the same examples, or null unless
+     *                   {@link #needsSortedKeys}
      * @param settings which metrics to keep
      * @return the measurement
      */
@@ -51,7 +71,12 @@ final class Measurement {
                 case ADAPTIVE_ECE -> equalMass.ece();
                 case MCE -> equalWidth.mce();
                 case CLASSWISE_ECE -> classwiseEce;
+                case POSITIVE_CLASS_ECE -> pass.perClass == null || pass.perClass.length != 2 ? Double.NaN
+                        : classwise.get(1).ece();
                 case RMS_CALIBRATION_ERROR -> equalWidth.rmsCalibrationError();
+                case DEBIASED_L2_CALIBRATION_ERROR -> equalMass.debiasedL2CalibrationError();
+                case SMOOTH_ECE -> SmoothEce.of(sortedKeys);
+                case KS_CALIBRATION_ERROR -> KolmogorovSmirnov.error(sortedKeys);
                 case BRIER -> pass.brier / n;
                 case NLL -> pass.nll / n;
                 case ACCURACY -> pass.correct / n;

@@ -1,15 +1,7 @@
 package org.temper.examples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,25 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.temper.calibration.Bin;
-import org.temper.calibration.BinTable;
 import org.temper.calibration.CalibrationReport;
 import org.temper.calibration.CalibrationSettings;
-import org.temper.calibration.InvalidRowException;
-import org.temper.calibration.Metric;
 import org.temper.calibration.Predictions;
 import org.temper.calibration.TextTables;
 import org.temper.calibration.chart.ChartFiles;
-import org.temper.calibration.recalibration.CalibrationMap;
-import org.temper.calibration.recalibration.CalibrationMethod;
-import org.temper.calibration.recalibration.Calibrator;
-import org.temper.onnx.model.NewFile;
 import org.temper.calibration.chart.ReliabilityDiagram;
+import org.temper.calibration.recalibration.Calibrator;
+import org.temper.calibration.recalibration.TemperatureCalibrator;
 import org.temper.calibration.temperature.TemperatureFit;
 import org.temper.calibration.temperature.TemperatureScaling;
+import org.temper.onnx.model.NewFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,9 +32,10 @@ import picocli.CommandLine.Option;
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Measures how well a classifier's confidence matches its accuracy, from any framework's outputs:"
-                + " ECE (equal-width bins), adaptive ECE (equal-mass bins), MCE, classwise ECE, RMS calibration"
-                + " error, Brier score, NLL, accuracy and mean confidence, with the per-bin tables; optionally"
-                + " fits a temperature.",
+                + " top-label ECE (equal-width bins), adaptive ECE (equal-mass bins), MCE, classwise ECE,"
+                + " positive-class ECE (two classes), RMS calibration error, debiased l2 calibration error, smooth ECE,"
+                + " KS calibration error, Brier score, NLL, accuracy and mean confidence, with the per-bin tables;"
+                + " optionally fits a temperature or any recalibration method (--method).",
             "",
             "CSV files have one row per example, an optional header row (a first row with no number in it)"
                 + " and no index column. The outputs file has one column per class; a single column is a binary"
@@ -96,11 +81,23 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + " and report the metrics after dividing the logits by T.")
     private TemperatureScaling.Objective fitTemperature;
 
-    @Option(names = "--method", paramLabel = "platt|isotonic|histogram|temperature",
-            description = "Recalibrate with this method (Platt scaling one-vs-rest, isotonic regression, histogram"
-                    + " binning with --bins equal-mass bins, or temperature scaling by NLL) and report the metrics"
-                    + " after it; fitted on --fit-logits/--fit-labels, else on these outputs themselves.")
+    @Option(names = "--method", paramLabel = "METHOD|all",
+            description = "Recalibrate with this method and report the metrics after it: temperature (scaling by NLL),"
+                    + " vector or matrix (scaling, matrix with --lambda), dirichlet (calibration with ODIR --lambda, --mu),"
+                    + " ets (ensemble temperature scaling), platt (one-vs-rest), isotonic, histogram (--bins equal-mass"
+                    + " bins) or beta (one-vs-rest when K > 2); 'all' fits every one and prints a table to choose from."
+                    + " Fitted on --fit-logits/--fit-labels, else on these outputs themselves. Methods that need logits"
+                    + " take log(probabilities) with --probabilities.")
     private String method;
+
+    @Option(names = "--lambda", defaultValue = "0.001", paramLabel = "L",
+            description = "With --method matrix: the weight of ||W - I||^2 + ||b||^2; with dirichlet: of the off-diagonal"
+                    + " penalty (default: ${DEFAULT-VALUE}).")
+    private double lambda;
+
+    @Option(names = "--mu", paramLabel = "M",
+            description = "With --method dirichlet: the weight of the intercept penalty (default: --lambda).")
+    private Double mu;
 
     @Option(names = "--fit-logits", paramLabel = "FILE.csv",
             description = "With --method: held-out outputs (same kind and classes) to fit the method on.")
@@ -137,13 +134,6 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** The most bins a reliability table may have. */
     static final int MAX_BINS = 10_000;
-
-    /** A malformed input file or an input the library refuses, reported in one line. */
-    static final class InputException extends Exception {
-        InputException(String message) {
-            super(message);
-        }
-    }
 
     @Override
     public Integer call() {
@@ -186,6 +176,10 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         if (bootstrap < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be >= 0, got " + bootstrap);
+        }
+        if (!(lambda >= 0) || (mu != null && !(mu >= 0))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lambda and --mu must be >= 0, got "
+                    + lambda + (mu == null ? "" : " and " + mu) + " (0.001 is a mild penalty)");
         }
         if (takeLog && !(probabilities && fitTemperature != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -238,12 +232,15 @@ public final class CalibrateCommand implements Callable<Integer> {
             report = fit.before();
         }
         print(report, fit);
-        Recalibration recalibration = method == null ? null : recalibrate(predictions, classes, settings, report);
+        List<Recalibrations.Result> recalibrations = method == null ? List.of()
+                : recalibrate(predictions, classes, settings, report);
         if (diagram != null) {
             writeDiagram(report, fit);
         }
         if (json != null) {
-            writeJson(report, fit, recalibration);
+            CalibrationJson.Input input = new CalibrationJson.Input(outputs, labels, kind(), bins, bootstrap, seed,
+                    fitOutputs == null ? outputs : fitOutputs);
+            CalibrationJson.write(json, input, report, fit, method, recalibrations);
             spec.commandLine().getOut().println("Wrote " + json);
         }
     }
@@ -292,22 +289,20 @@ public final class CalibrateCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Wrote " + diagram);
     }
 
-    /** A fitted method and the report of the evaluated outputs after it. */
-    private record Recalibration(Calibrator method, CalibrationMap map, boolean fittedOnItself,
-                                 CalibrationReport after) {
-    }
-
-    private static Calibrator calibrator(String name, int bins) throws InputException {
-        try {
-            return CalibrationMethod.named(name).calibrator(bins);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--method: " + e.getMessage());
+    /**
+     * Fits --method (every method for "all") on the held-out outputs, or the evaluated ones
+     * themselves, and prints the evaluated outputs' metrics after it.
+     * @return the results, one per method
+     */
+    private List<Recalibrations.Result> recalibrate(Predictions predictions, int classes, CalibrationSettings settings,
+                                                    CalibrationReport before) throws IOException, InputException {
+        boolean all = method.equalsIgnoreCase("all");
+        Recalibrations.Options options = new Recalibrations.Options(bins, lambda, mu == null ? lambda : mu);
+        List<String> names = all ? Recalibrations.NAMES : List.of(method);
+        List<Calibrator> calibrators = new ArrayList<>();
+        for (String name : names) {
+            calibrators.add(Recalibrations.calibrator(name, options));
         }
-    }
-
-    private Recalibration recalibrate(Predictions predictions, int classes, CalibrationSettings settings,
-                                      CalibrationReport before) throws IOException, InputException {
-        Calibrator calibrator = calibrator(method, bins);
         Predictions fitOn = predictions;
         if (fitOutputs != null) {
             CsvTable fitTable = CsvTable.read(fitOutputs);
@@ -322,250 +317,29 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             fitOn = fitTable.predictions(fy, probabilities, tolerance);
         }
-        CalibrationMap map;
-        try {
-            map = calibrator.fit(fitOn);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(calibrator.name() + " cannot be fitted on "
-                    + (fitOutputs == null ? outputs : fitOutputs) + ": " + e.getMessage());
+        List<Recalibrations.Result> results = new ArrayList<>();
+        for (int m = 0; m < names.size(); m++) {
+            results.add(Recalibrations.fit(names.get(m), calibrators.get(m), fitOn, predictions, settings));
         }
-        CalibrationReport after = CalibrationReport.of(map.apply(predictions), settings);
+        String source = fitOutputs == null
+                ? outputs + " itself (optimistic: give --fit-logits/--fit-labels of held-out data)" : fitOutputs.toString();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Recalibration: %s, fitted on %s%n", map.describe(), fitOutputs == null
-                ? outputs + " itself (optimistic: give --fit-logits/--fit-labels of held-out data)" : fitOutputs);
-        out.println(TextTables.comparison(before, after));
+        if (all) {
+            out.printf(Locale.ROOT, "Recalibration by every method, fitted on %s, measured on %s%s:%n", source, outputs,
+                    probabilities ? " (temperature scaling on log(probabilities))" : "");
+            out.println(Recalibrations.table(before, results));
+        } else {
+            Recalibrations.Result r = results.get(0);
+            if (r.map() == null) {
+                throw new InputException(r.calibrator().name() + " cannot be fitted on "
+                        + (fitOutputs == null ? outputs : fitOutputs) + ": " + r.error());
+            }
+            out.printf(Locale.ROOT, "Recalibration: %s%s, fitted on %s%n", r.map().describe(),
+                    probabilities && r.calibrator() instanceof TemperatureCalibrator
+                            ? " (on log(probabilities), as it needs logits)" : "", source);
+            out.println(TextTables.comparison(before, r.after()));
+        }
         out.flush();
-        return new Recalibration(calibrator, map, fitOutputs == null, after);
-    }
-
-    private void writeJson(CalibrationReport report, TemperatureFit fit, Recalibration recalibration)
-            throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode input = root.putObject("input");
-        input.put("outputs", outputs.toString());
-        input.put("labels", labels.toString());
-        input.put("kind", kind());
-        input.put("examples", report.size());
-        input.put("classes", report.classes());
-        ObjectNode settingsNode = root.putObject("settings");
-        settingsNode.put("bins", bins);
-        settingsNode.put("bootstrap_resamples", bootstrap);
-        settingsNode.put("seed", seed);
-        settingsNode.put("confidence_level", report.settings().level());
-        putMeasurement(root, report);
-        if (fit == null) {
-            root.putNull("temperature_scaling");
-        } else {
-            ObjectNode scaling = root.putObject("temperature_scaling");
-            scaling.put("objective", fit.objective().name().toLowerCase(Locale.ROOT));
-            scaling.put("temperature", fit.temperature());
-            putMeasurement(scaling, fit.after());
-        }
-        if (recalibration == null) {
-            root.putNull("recalibration");
-        } else {
-            ObjectNode r = root.putObject("recalibration");
-            r.put("method", recalibration.method().name());
-            r.put("description", recalibration.map().describe());
-            r.put("fitted_on", fitOutputs == null ? outputs.toString() : fitOutputs.toString());
-            ObjectNode parameters = r.putObject("parameters");
-            recalibration.map().parameters().forEach((name, values) -> {
-                var array = parameters.putArray(name);
-                values.forEach(array::add);
-            });
-            putMeasurement(r, recalibration.after());
-        }
-        NewFile.write(json, tmp -> mapper.writeValue(tmp.toFile(), root));
-    }
-
-    /** Adds "metrics" (value, lower, upper per metric) and "bins" (every bin table) of a report. */
-    private static void putMeasurement(ObjectNode parent, CalibrationReport report) {
-        ObjectNode metrics = parent.putObject("metrics");
-        for (Metric metric : report.settings().metrics()) {
-            ObjectNode node = metrics.putObject(metric.key());
-            putNumber(node, "value", report.value(metric));
-            putNumber(node, "lower", report.interval(metric).map(i -> i.lower()).orElse(Double.NaN));
-            putNumber(node, "upper", report.interval(metric).map(i -> i.upper()).orElse(Double.NaN));
-        }
-        ObjectNode tables = parent.putObject("bins");
-        putBins(tables.putArray("equal_width"), report.equalWidthBins());
-        putBins(tables.putArray("equal_mass"), report.equalMassBins().orElseThrow());
-        ArrayNode classwise = tables.putArray("classwise");
-        for (BinTable table : report.classwiseBins()) {
-            putBins(classwise.addArray(), table);
-        }
-    }
-
-    private static void putBins(ArrayNode array, BinTable table) {
-        for (Bin bin : table.bins()) {
-            ObjectNode node = array.addObject();
-            putNumber(node, "lower", bin.lower());
-            putNumber(node, "upper", bin.upper());
-            node.put("count", bin.count());
-            putNumber(node, "mean_confidence", bin.meanConfidence());
-            putNumber(node, "accuracy", bin.accuracy());
-            putNumber(node, "gap", bin.gap());
-        }
-    }
-
-    /** NaN (undefined: an empty bin, no bootstrap) is written as null; infinities as "Infinity". */
-    private static void putNumber(ObjectNode node, String key, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(key);
-        } else {
-            node.put(key, value);
-        }
-    }
-
-    /** The numeric rows of a CSV file with their line numbers; a first row without numbers is a header. */
-    static final class CsvTable {
-        final Path file;
-        final List<double[]> rows = new ArrayList<>();
-        final List<Long> lines = new ArrayList<>();
-        int columns;
-
-        private CsvTable(Path file) {
-            this.file = file;
-        }
-
-        static CsvTable read(Path file) throws IOException, InputException {
-            CsvTable table = new CsvTable(file);
-            CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 CSVParser parser = format.parse(skipByteOrderMark(reader))) {
-                for (CSVRecord record : parser) {
-                    table.add(record, parser.getCurrentLineNumber());
-                }
-            }
-            if (table.rows.isEmpty()) {
-                throw new InputException(file + " has no data rows");
-            }
-            return table;
-        }
-
-        /** A UTF-8 byte-order mark (as spreadsheet programs write) is not part of the first value. */
-        private static Reader skipByteOrderMark(BufferedReader reader) throws IOException {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            return reader;
-        }
-
-        /**
-         * @param tolerance how far a row's sum may be from 1
-         * @return whether every row has two or more values in [0, 1] summing to 1: probabilities, not logits
-         */
-        boolean looksLikeProbabilities(double tolerance) {
-            if (columns < 2) {
-                return false;
-            }
-            for (double[] row : rows) {
-                double sum = 0;
-                for (double v : row) {
-                    if (!(v >= 0 && v <= 1)) {
-                        return false;
-                    }
-                    sum += v;
-                }
-                if (Math.abs(sum - 1) > tolerance) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /**
-         * @param y the labels
-         * @return the line numbers of the rows whose true class has probability 0
-         */
-        List<Long> zeroOnTheTrueClass(int[] y) {
-            List<Long> zero = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                double p = columns == 1 ? (y[i] == 1 ? rows.get(i)[0] : 1 - rows.get(i)[0]) : rows.get(i)[y[i]];
-                if (p == 0) {
-                    zero.add(lines.get(i));
-                }
-            }
-            return zero;
-        }
-
-        private void add(CSVRecord record, long line) throws InputException {
-            if (rows.isEmpty() && columns == 0 && isHeader(record)) {
-                columns = record.size();
-                return;
-            }
-            if (columns == 0) {
-                columns = record.size();
-            } else if (record.size() != columns) {
-                throw new InputException(file + " line " + line + ": " + record.size() + " values, but "
-                        + (rows.isEmpty() ? "the header has " : "line " + lines.get(0) + " has ") + columns);
-            }
-            double[] row = new double[columns];
-            for (int j = 0; j < columns; j++) {
-                try {
-                    row[j] = Double.parseDouble(record.get(j));
-                } catch (NumberFormatException e) {
-                    throw new InputException(file + " line " + line + ", column " + (j + 1) + ": '"
-                            + record.get(j) + "' is not a number");
-                }
-            }
-            rows.add(row);
-            lines.add(line);
-        }
-
-        private static boolean isHeader(CSVRecord record) {
-            for (String field : record) {
-                try {
-                    Double.parseDouble(field);
-                    return false;
-                } catch (NumberFormatException e) {
-                    // not a number: may be a column name
-                }
-            }
-            return true;
-        }
-
-        /** The single column as class indices in [0, classes). */
-        int[] labels(int classes) throws InputException {
-            if (columns != 1) {
-                throw new InputException(file + " line " + lines.get(0) + ": " + columns
-                        + " columns, but a labels file has one label per line");
-            }
-            int[] y = new int[rows.size()];
-            for (int i = 0; i < y.length; i++) {
-                double value = rows.get(i)[0];
-                if (value != Math.rint(value) || value < 0 || value >= classes) {
-                    throw new InputException(file + " line " + lines.get(i) + ": label "
-                            + (value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value))
-                            + " is not a class index 0 to " + (classes - 1));
-                }
-                y[i] = (int) value;
-            }
-            return y;
-        }
-
-        /** The rows as predictions; one column is the logit or probability of class 1 of a binary problem. */
-        Predictions predictions(int[] y, boolean probabilities, double tolerance) throws InputException {
-            int classes = Math.max(2, columns);
-            double[] values = new double[rows.size() * (columns == 1 && probabilities ? 1 : classes)];
-            for (int i = 0; i < rows.size(); i++) {
-                if (columns == 1 && !probabilities) {
-                    values[2 * i + 1] = rows.get(i)[0]; // logits [0, z]: p(class 1) = sigmoid(z)
-                } else {
-                    System.arraycopy(rows.get(i), 0, values, i * columns, columns);
-                }
-            }
-            try {
-                if (!probabilities) {
-                    return Predictions.fromLogits(values, y, classes);
-                }
-                return columns == 1 ? Predictions.binary(values, y)
-                        : Predictions.fromProbabilities(values, y, classes, tolerance);
-            } catch (InvalidRowException e) {
-                throw new InputException(file + " line " + lines.get(e.row()) + ": " + e.reason());
-            }
-        }
+        return results;
     }
 }

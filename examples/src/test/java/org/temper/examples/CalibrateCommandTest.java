@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.temper.calibration.CalibrationReport;
+import org.temper.calibration.Metric;
+import org.temper.calibration.Predictions;
+import org.temper.calibration.recalibration.Calibrator;
 import picocli.CommandLine;
 
 class CalibrateCommandTest {
@@ -87,7 +91,7 @@ class CalibrateCommandTest {
         assertEquals(-0.75, bins.get(3).get("gap").asDouble(), 1e-12);
         assertEquals(3, root.at("/bins/classwise").size());
         assertTrue(root.get("temperature_scaling").isNull());
-        assertTrue(r.out().contains("ECE (equal-width bins)                        0.4375"), r.out());
+        assertTrue(r.out().contains("ECE (top-label, equal-width bins)             0.4375"), r.out());
         assertTrue(r.out().contains("   4  0.6000 - 0.8000          1      0.7500    0.0000  -0.7500"), r.out());
     }
 
@@ -242,9 +246,104 @@ class CalibrateCommandTest {
         assertEquals(0.0, root.at("/recalibration/metrics/ece/value").asDouble(), 1e-9);
         assertEquals(0.75, root.at("/recalibration/metrics/mean_confidence/value").asDouble(), 1e-9);
         Result bad = calibrate("--logits", logits, "--labels", labels, "--method", "magic");
-        assertOneLineError(bad, "--method: no recalibration method is named 'magic': use one of platt, isotonic,"
-                + " histogram, temperature");
+        assertOneLineError(bad, "--method: no recalibration method is named 'magic': use one of temperature, vector,"
+                + " matrix, dirichlet, ets, platt, isotonic, histogram, beta or all");
         Result lonely = calibrate("--logits", logits, "--labels", labels, "--fit-logits", fit);
         assertTrue(lonely.err().contains("--fit-logits and --fit-labels go together"), lonely.err());
+    }
+
+    /** Over-confident logits of three classes, 3 (N(0, 1) + 1.5 on the label), and their labels, as CSV. */
+    private String[] overconfident(String name, int n, long seed) throws IOException {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder z = new StringBuilder();
+        StringBuilder y = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            int label = random.nextInt(3);
+            for (int k = 0; k < 3; k++) {
+                z.append(k == 0 ? "" : ",").append(3 * (random.nextGaussian() + (k == label ? 1.5 : 0)));
+            }
+            z.append('\n');
+            y.append(label).append('\n');
+        }
+        return new String[] {file(name + "z.csv", z.toString()), file(name + "y.csv", y.toString())};
+    }
+
+    private static Predictions read(String outputs, String labels) throws Exception {
+        int[] y = CsvTable.read(Path.of(labels)).labels(3);
+        return CsvTable.read(Path.of(outputs)).predictions(y, false, 1e-4);
+    }
+
+    /** Runs --method on held-out outputs with --json, expecting success. */
+    private Result recalibrate(String[] fit, String[] test, String method, Path json) {
+        Result r = calibrate("--logits", test[0], "--labels", test[1], "--fit-logits", fit[0], "--fit-labels", fit[1],
+                "--method", method, "--json", json.toString());
+        assertEquals(0, r.exit(), r.err());
+        return r;
+    }
+
+    @Test
+    void methodAllFitsEveryMethodAndTabulatesThem() throws Exception {
+        String[] fit = overconfident("f", 150, 1);
+        String[] test = overconfident("e", 100, 2);
+        Path json = dir.resolve("all.json");
+        Result r = recalibrate(fit, test, "all", json);
+        JsonNode methods = new ObjectMapper().readTree(json.toFile()).at("/recalibration/methods");
+        assertEquals(9, methods.size());
+        // every method's row is in the table, and each JSON entry holds what the library computes
+        Predictions fitOn = read(fit[0], fit[1]);
+        Predictions evaluated = read(test[0], test[1]);
+        for (int m = 0; m < 9; m++) {
+            String name = Recalibrations.NAMES.get(m);
+            JsonNode entry = methods.get(m);
+            assertEquals(name, entry.get("name").asText());
+            Calibrator calibrator = Recalibrations.calibrator(name, new Recalibrations.Options(15, 0.001, 0.001));
+            assertTrue(r.out().contains(calibrator.name()), name + "\n" + r.out());
+            double nll = CalibrationReport.of(calibrator.fit(fitOn).apply(evaluated)).value(Metric.NLL);
+            assertEquals(nll, entry.at("/metrics/nll/value").asDouble(), 1e-12, name);
+            assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "%.4f", nll)), name);
+        }
+        assertTrue(r.out().contains("(none: as given)"), r.out());
+        assertEquals(1, methods.get(0).at("/parameters/T").size());
+        assertEquals(9, methods.get(2).at("/parameters/W").size());
+        assertTrue(r.out().contains("T = "), r.out());
+    }
+
+    @Test
+    void vectorScalingOnHeldOutOutputsAndItsErrors() throws Exception {
+        String[] fit = overconfident("f", 120, 3);
+        String[] test = overconfident("e", 60, 4);
+        Path json = dir.resolve("v.json");
+        Result r = recalibrate(fit, test, "vector", json);
+        assertTrue(r.out().contains("Recalibration: vector scaling (3 classes, on logits): w = "), r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("vector scaling", root.at("/recalibration/method").asText());
+        assertEquals(3, root.at("/recalibration/parameters/w").size());
+        assertEquals(3, root.at("/recalibration/parameters/b").size());
+        // a held-out set without class 2 cannot fit vector scaling: one line naming the class
+        String noTwo = file("n.csv", "1,0,0\n0,1,0\n");
+        String noTwoLabels = file("nl.csv", "0\n1\n");
+        Result bad = calibrate("--logits", test[0], "--labels", test[1], "--fit-logits", noTwo, "--fit-labels",
+                noTwoLabels, "--method", "vector");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().startsWith("temper calibrate: vector scaling cannot be fitted on " + noTwo
+                + ": vector scaling needs held-out examples of every class, but class 2 of 3 never occurs"), bad.err());
+        Result negative = calibrate("--logits", test[0], "--labels", test[1], "--method", "matrix", "--lambda", "-1");
+        assertTrue(negative.exit() == 2 && negative.err().contains("--lambda and --mu must be >= 0, got -1.0"),
+                negative.err());
+        // --method all reports the same failure in its row and goes on
+        Path allJson = dir.resolve("a.json");
+        Result all = recalibrate(new String[] {noTwo, noTwoLabels}, test, "all", allJson);
+        assertTrue(all.out().contains("not fitted: vector scaling needs held-out examples of every class"), all.out());
+        JsonNode vector = new ObjectMapper().readTree(allJson.toFile()).at("/recalibration/methods/1");
+        assertTrue(vector.get("error").asText().startsWith("vector scaling needs held-out examples"), vector.toString());
+        assertTrue(vector.get("metrics") == null, vector.toString());
+    }
+
+    @Test
+    void temperatureScalingOfProbabilitiesTakesTheirLogAndSaysSo() throws IOException {
+        Result r = calibrate("--logits", fourProbabilities(), "--labels", fourLabels(), "--probabilities",
+                "--method", "temperature");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("(on log(probabilities), as it needs logits)"), r.out());
     }
 }

@@ -40,6 +40,8 @@ public class CalibratedClassifier extends RandomizableSingleClassifierEnhancer {
 
     private static final int DEFAULT_FOLDS = 5;
     private static final int DEFAULT_BINS = 15;
+    private static final String METHODS = java.util.Arrays.stream(CalibrationMethod.values())
+            .map(CalibrationMethod::key).collect(java.util.stream.Collectors.joining("|"));
 
     private CalibrationMethod method = CalibrationMethod.PLATT;
     private int folds = DEFAULT_FOLDS;
@@ -256,8 +258,8 @@ public class CalibratedClassifier extends RandomizableSingleClassifierEnhancer {
     @Override
     public Enumeration<Option> listOptions() {
         Vector<Option> options = new Vector<>();
-        options.add(new Option("\tThe recalibration method: platt, isotonic, histogram or temperature.\n"
-                + "\t(default platt)", "method", 1, "-method <platt|isotonic|histogram|temperature>"));
+        options.add(new Option("\tThe recalibration method: " + METHODS.replace("|", ", ") + ".\n"
+                + "\t(default platt)", "method", 1, "-method <" + METHODS + ">"));
         options.add(new Option("\tCross-fitting folds k >= 2, used when -holdout is 0.\n\t(default " + DEFAULT_FOLDS
                 + ")", "folds", 1, "-folds <k>"));
         options.add(new Option("\tThe fraction in (0, 1) held out to calibrate one classifier; 0 to cross-fit.\n"
@@ -292,7 +294,7 @@ public class CalibratedClassifier extends RandomizableSingleClassifierEnhancer {
 
     /** @return the tip text of the method option */
     public String methodTipText() {
-        return "The recalibration method: platt, isotonic, histogram or temperature.";
+        return "The recalibration method: " + METHODS.replace("|", ", ") + ".";
     }
 
     /** @return the method's name */

@@ -30,6 +30,25 @@ final class Checks {
     }
 
     /**
+     * @param method the method's name, for the message
+     * @param heldOut the fitting data
+     * @param why what goes wrong without the class, for the message
+     * @throws IllegalArgumentException naming the first class that no held-out example has
+     */
+    static void everyClass(String method, Predictions heldOut, String why) {
+        boolean[] seen = new boolean[heldOut.classes()];
+        for (int i = 0; i < heldOut.size(); i++) {
+            seen[heldOut.label(i)] = true;
+        }
+        for (int k = 0; k < seen.length; k++) {
+            if (!seen[k]) {
+                throw new IllegalArgumentException(method + " needs held-out examples of every class, but class "
+                        + k + " of " + seen.length + " never occurs among the " + heldOut.size() + ": " + why);
+            }
+        }
+    }
+
+    /**
      * @param fitted the number of classes a map was fitted on
      * @param predictions what it is asked to calibrate
      * @throws IllegalArgumentException if the numbers of classes differ

@@ -83,7 +83,7 @@ public final class PlattScaling implements Calibrator {
     }
 
     /** log(1 + e^u), without overflow. */
-    private static double softplus(double u) {
+    static double softplus(double u) {
         return u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u));
     }
 

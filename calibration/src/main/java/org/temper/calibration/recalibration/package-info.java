@@ -15,9 +15,18 @@
  *       equal-width or equal-mass bins, one-vs-rest;</li>
  *   <li>{@link org.temper.calibration.recalibration.TemperatureCalibrator}: temperature scaling
  *       ({@link org.temper.calibration.temperature.TemperatureScaling}) behind the same
- *       interface.</li>
+ *       interface;</li>
+ *   <li>{@link org.temper.calibration.recalibration.VectorScaling},
+ *       {@link org.temper.calibration.recalibration.MatrixScaling} (L2 towards the identity) and
+ *       {@link org.temper.calibration.recalibration.DirichletCalibration} (ODIR): softmax of a
+ *       linear map of the logits or log-probabilities, fitted by L-BFGS to a stated gradient;</li>
+ *   <li>{@link org.temper.calibration.recalibration.EnsembleTemperatureScaling}: a mixture of the
+ *       tempered, untempered and uniform probabilities, weights by nested bisection;</li>
+ *   <li>{@link org.temper.calibration.recalibration.BetaCalibration}: a logistic regression on
+ *       (ln p, -ln(1 - p)) with betacal's sign rule, binary or one-vs-rest.</li>
  * </ul>
- * One-vs-rest maps fit one map per class on the indicator y = k and divide each row by its sum
+ * Methods that need logits and are given probabilities use ln p instead, and their
+ * {@code describe()} says so. One-vs-rest maps fit one map per class on the indicator y = k and divide each row by its sum
  * (a row of zeros becomes uniform); for K = 2 only class 1 is fitted and p_0 = 1 - p_1, as
  * scikit-learn's {@code CalibratedClassifierCV} does.
  */

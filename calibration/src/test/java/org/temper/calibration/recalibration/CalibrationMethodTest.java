@@ -21,8 +21,8 @@ class CalibrationMethodTest {
     @Test
     void anUnknownNameListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CalibrationMethod.named("beta"));
-        assertEquals("no recalibration method is named 'beta': use one of platt, isotonic, histogram, temperature",
-                e.getMessage());
+                () -> CalibrationMethod.named("bayes"));
+        assertEquals("no recalibration method is named 'bayes': use one of temperature, vector, matrix, dirichlet,"
+                + " ets, platt, isotonic, histogram, beta", e.getMessage());
     }
 }

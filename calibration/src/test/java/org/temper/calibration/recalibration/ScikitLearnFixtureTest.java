@@ -30,7 +30,7 @@ class ScikitLearnFixtureTest {
     private static final String FOLDER = "/org/temper/calibration/recalibration/";
 
     /** A CSV fixture: its header and its rows of numbers. */
-    private record Table(List<String> header, List<double[]> rows) {
+    record Table(List<String> header, List<double[]> rows) {
         static Table read(String name) {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(
                     ScikitLearnFixtureTest.class.getResourceAsStream(FOLDER + name), StandardCharsets.UTF_8))) {
