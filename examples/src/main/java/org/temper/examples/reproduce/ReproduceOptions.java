@@ -3,6 +3,7 @@ package org.temper.examples.reproduce;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -82,5 +83,48 @@ final class ReproduceOptions {
      */
     Path folder(String name) {
         return out != null ? out : Path.of("reproductions", name + "-" + (mode.full ? "full" : "quick"));
+    }
+
+    /**
+     * What every experiment's command starts from.
+     * @param scale the mode's scale with the overrides
+     * @param folder the experiment's folder
+     * @param data the images
+     * @param experiment the experiment's identity
+     * @param store the folder opened for it
+     * @param <T> the experiment's trial type
+     */
+    record Opened<T>(Scale scale, Path folder, ExperimentData data, Experiment experiment, TrialStore<T> store) {
+    }
+
+    /** How an experiment names itself for its data, scale and seeds. */
+    @FunctionalInterface
+    interface Identity {
+        /**
+         * @param data the images
+         * @param scale examples and epochs
+         * @param seeds seeds 1..seeds
+         * @return the experiment
+         */
+        Experiment of(ExperimentData data, Scale scale, int seeds);
+    }
+
+    /**
+     * Loads the data at the options' scale and opens the experiment's folder for it.
+     * @param name the experiment's name (the default folder's)
+     * @param quick its quick scale
+     * @param full its full scale
+     * @param identity its experiment.json for the data, scale and seeds
+     * @param type its trial type
+     * @param <T> its trial type
+     * @return the scale, folder, data, experiment and store
+     * @throws IOException when the data is missing or the folder holds something else
+     */
+    <T> Opened<T> open(String name, Scale quick, Scale full, Identity identity, Class<T> type) throws IOException {
+        Scale scale = scale(quick, full);
+        Path folder = folder(name);
+        ExperimentData data = ExperimentData.load(this.data, scale);
+        Experiment experiment = identity.of(data, scale, seeds);
+        return new Opened<>(scale, folder, data, experiment, TrialStore.open(folder, experiment, type));
     }
 }

@@ -29,11 +29,12 @@ final class SmoothingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         PrintStream console = System.out;
-        Scale scale = options.scale(Scale.QUICK, Scale.FULL);
-        Path folder = options.folder(SmoothingExperiment.NAME);
-        ExperimentData data = ExperimentData.load(options.data, scale);
-        Experiment experiment = SmoothingExperiment.experiment(data, scale, options.seeds);
-        TrialStore<SmoothingTrial> store = TrialStore.open(folder, experiment, SmoothingTrial.class);
+        ReproduceOptions.Opened<SmoothingTrial> o = options.open(SmoothingExperiment.NAME, Scale.QUICK, Scale.FULL,
+                SmoothingExperiment::experiment, SmoothingTrial.class);
+        Scale scale = o.scale();
+        Path folder = o.folder();
+        ExperimentData data = o.data();
+        Experiment experiment = o.experiment();
         PublishedSmoothing published = PublishedSmoothing.forData(options.data).orElse(null);
         console.printf(Locale.ROOT, "Label smoothing on %s: %s, %d epochs, seeds 1..%d, %s; results in %s%n",
                 options.data, data.describe(), scale.epochs(), options.seeds, options.device, folder.toAbsolutePath());
@@ -41,8 +42,8 @@ final class SmoothingCommand implements Callable<Integer> {
             console.println("No published numbers for " + options.data + " (the replication reports Fashion-MNIST,"
                     + " MNIST and EMNIST balanced): our numbers are reported alone.");
         }
-        TrialLoop.Outcome<SmoothingTrial> outcome = SmoothingExperiment.run(experiment, store, new TrialRunner(data),
-                options.device, console);
+        TrialLoop.Outcome<SmoothingTrial> outcome = SmoothingExperiment.run(experiment, o.store(),
+                new TrialRunner(data), options.device, console);
         List<AlphaSummary> summaries = new ArrayList<>();
         for (double alpha : PublishedSmoothing.ALPHAS) {
             summaries.add(AlphaSummary.of(alpha, outcome.trials().stream().filter(t -> t.alpha() == alpha).toList(),

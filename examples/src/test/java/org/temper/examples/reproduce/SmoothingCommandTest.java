@@ -2,22 +2,17 @@ package org.temper.examples.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.temper.examples.TrainCommandTest;
 import org.temper.examples.TrainCommandTest.Run;
-import org.temper.onnx.data.IdxDirectory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,37 +26,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SmoothingCommandTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String[] TINY = {"--train-examples", "600", "--held-out", "300", "--test-examples", "500",
         "--epochs", "1"};
 
     @TempDir
     static Path dir;
-    static Path folder;
-    static Run first;
+    static ReproduceRuns.Once once;
 
     @BeforeAll
     static void runOnce() {
-        Assumptions.assumeTrue(Files.isDirectory(IdxDirectory.DEBIAN_FASHION_MNIST), "apt-get install dataset-fashion-mnist");
-        folder = dir.resolve("smoothing");
-        first = smoothing(folder);
-        assertEquals(0, first.code(), first.err() + first.out());
+        once = ReproduceRuns.once("smoothing", dir, TINY);
     }
 
     private static Run smoothing(Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("reproduce", "smoothing", "--quick", "--out", out.toString()));
-        args.addAll(List.of(TINY));
-        args.addAll(List.of(more));
-        return TrainCommandTest.run(args.toArray(String[]::new));
+        return ReproduceRuns.quick("smoothing", out, TINY, more);
     }
 
     @Test
     void writesTheReportsFiguresAndEveryAlphaBesideThePublishedNumbers() throws Exception {
         for (String f : List.of("report.html", "report.md", "results.json", "experiment.json", "reliability.png",
                 "reliability.svg", "ece-vs-alpha.png", "ece-vs-alpha.svg")) {
-            assertTrue(Files.size(folder.resolve(f)) > 0, f);
+            assertTrue(Files.size(once.folder().resolve(f)) > 0, f);
         }
-        JsonNode results = new ObjectMapper().readTree(folder.resolve("results.json").toFile());
+        JsonNode results = new ObjectMapper().readTree(once.folder().resolve("results.json").toFile());
         JsonNode summaries = results.get("summaries");
         assertEquals(PublishedSmoothing.ALPHAS.size(), summaries.size());
         for (int i = 0; i < summaries.size(); i++) {
@@ -78,16 +65,16 @@ class SmoothingCommandTest {
         assertEquals(0.0097, results.get("published").get("ece").get(0).asDouble());
         assertEquals("1.29.0", results.get("run").get("onnxRuntime").asText());
         assertTrue(results.get("figures").has("reliability") && results.get("figures").has("ece-vs-alpha"));
-        String md = Files.readString(folder.resolve("report.md"));
+        String md = Files.readString(once.folder().resolve("report.md"));
         assertTrue(md.contains("| 0.30 |") && md.contains("ECE (published)") && md.contains("held-out"), md);
-        assertTrue(first.out().contains("[1/5] alpha 0.00 seed 1 epoch   1/1"), first.out());
-        assertTrue(first.out().contains("Estimate on cpu from one measured epoch"), first.out());
+        assertTrue(once.first().out().contains("[1/5] alpha 0.00 seed 1 epoch   1/1"), once.first().out());
+        assertTrue(once.first().out().contains("Estimate on cpu from one measured epoch"), once.first().out());
     }
 
     @Test
     void aRerunReadsTheTrialsBackWithoutTraining() throws Exception {
         List<FileTime> before = trialTimes();
-        Run again = smoothing(folder);
+        Run again = smoothing(once.folder());
         assertEquals(0, again.code(), again.err());
         assertEquals(5, again.out().split("read back from", -1).length - 1, again.out());
         assertFalse(again.out().contains("epoch   1/1"), "nothing is trained again: " + again.out());
@@ -97,7 +84,7 @@ class SmoothingCommandTest {
 
     @Test
     void refusesAFolderOfOtherSettingsOrOfSomethingElse() throws Exception {
-        Run other = smoothing(folder, "--seeds", "2");
+        Run other = smoothing(once.folder(), "--seeds", "2");
         assertEquals(2, other.code());
         assertTrue(other.err().contains("holds the results of experiment 'smoothing'")
                 && other.err().contains("seeds 1 there, 2 here"), other.err());
@@ -107,7 +94,8 @@ class SmoothingCommandTest {
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("holds no experiment.json"), refused.err());
         Path another = Files.createDirectories(dir.resolve("another"));
-        Files.writeString(another.resolve("experiment.json"), Files.readString(folder.resolve("experiment.json"))
+        Files.writeString(another.resolve("experiment.json"),
+                Files.readString(once.folder().resolve("experiment.json"))
                 .replace("\"smoothing\"", "\"penalty\""));
         Run mixed = smoothing(another);
         assertEquals(2, mixed.code());
@@ -129,26 +117,11 @@ class SmoothingCommandTest {
 
     @Test
     void chromiumShowsTheReportWithEveryImage() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: apt-get install -y chromium");
-        Path html = folder.resolve("report.html");
-        Matcher img = Pattern.compile("<img[^>]*\\ssrc=\"([^\"]+)\"").matcher(Files.readString(html));
-        int images = 0;
-        while (img.find()) {
-            images++;
-            assertTrue(Files.isRegularFile(folder.resolve(img.group(1))), img.group(1));
-        }
-        assertEquals(SmoothingFigures.NAMES.size(), images);
-        Path shot = dir.resolve("report.png");
-        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--no-first-run", "--user-data-dir=" + dir.resolve("profile"),
-                "--screenshot=" + shot, "--window-size=1200,2000", html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish");
-        assertTrue(Files.isRegularFile(shot) && Files.size(shot) > 0, Files.readString(dir.resolve("chromium.log")));
+        ReportBrowser.assertShows(once.folder(), SmoothingFigures.NAMES.size(), dir);
     }
 
     private static List<FileTime> trialTimes() throws Exception {
-        try (Stream<Path> files = Files.list(folder.resolve("trials")).sorted()) {
+        try (Stream<Path> files = Files.list(once.folder().resolve("trials")).sorted()) {
             List<FileTime> times = new ArrayList<>();
             for (Path f : files.toList()) {
                 times.add(Files.getLastModifiedTime(f));
