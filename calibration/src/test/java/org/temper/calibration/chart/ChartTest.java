@@ -164,4 +164,25 @@ class ChartTest {
                 () -> ChartFiles.write(twoModels(), dir.resolve("chart.jpg"), 100, 100));
         assertTrue(e.getMessage().endsWith("must end in .png or .svg"), e.getMessage());
     }
+
+    @Test
+    void curveChartDrawsEachCurveWithItsErrorBarsAndEveryLevel() throws IOException {
+        List<CurveChart.Point> ours = List.of(new CurveChart.Point(0, 0.01, 0.002), new CurveChart.Point(0.5, 0.1, 0.01));
+        JFreeChart chart = CurveChart.chart("ECE against b", "b", "ECE", List.of(
+                new CurveChart.Curve("ours", ours, false),
+                new CurveChart.Curve("published", List.of(new CurveChart.Point(0, 0.02, 0)), true)),
+                List.of(new CurveChart.Level("hard targets", 0.01), new CurveChart.Level("label smoothing", 0.08)));
+        org.jfree.data.xy.YIntervalSeriesCollection data =
+                (org.jfree.data.xy.YIntervalSeriesCollection) chart.getXYPlot().getDataset();
+        assertEquals(2, data.getSeriesCount());
+        assertEquals(0.09, data.getStartYValue(0, 1), 1e-12);
+        assertEquals(0.11, data.getEndYValue(0, 1), 1e-12);
+        assertEquals(2, chart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size());
+        // The axis spans 0.008 (the lowest error bar) to 0.11 (the highest) with 5% of the 0.102 on each side.
+        assertEquals(0.008 - 0.0051, chart.getXYPlot().getRangeAxis().getLowerBound(), 1e-12);
+        assertEquals(0.11 + 0.0051, chart.getXYPlot().getRangeAxis().getUpperBound(), 1e-12);
+        Path png = dir.resolve("curves.png");
+        ChartFiles.write(chart, png, 640, 400);
+        assertNotBlank(ImageIO.read(png.toFile()));
+    }
 }

@@ -1,10 +1,14 @@
 package org.temper.examples.reproduce;
 
+import org.jfree.chart.JFreeChart;
+import org.temper.calibration.chart.ChartFiles;
 import org.temper.onnx.model.NewFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes a report's files into the experiment's folder, each whole ({@link NewFile}) and only when
@@ -27,5 +31,23 @@ final class Outputs {
         }
         NewFile.write(file, content);
         return true;
+    }
+
+    /**
+     * Writes each chart as NAME.png and NAME.svg, 1400 x 800, each only when absent.
+     * @param folder the experiment's folder
+     * @param charts figure name to its chart, in the report's order
+     * @return figure name to its PNG's file name (beside it the SVG), for a {@link Report}
+     * @throws IOException when a file cannot be written
+     */
+    static Map<String, String> figures(Path folder, Map<String, JFreeChart> charts) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Map.Entry<String, JFreeChart> c : charts.entrySet()) {
+            for (String ext : new String[] {".png", ".svg"}) {
+                write(folder.resolve(c.getKey() + ext), tmp -> ChartFiles.write(c.getValue(), tmp, 1400, 800));
+            }
+            files.put(c.getKey(), c.getKey() + ".png");
+        }
+        return files;
     }
 }

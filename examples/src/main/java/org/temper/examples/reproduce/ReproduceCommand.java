@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code temper reproduce}: one subcommand per experiment of the papers. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Rerun an experiment of the papers and report it beside the published numbers.",
-        subcommands = {SmoothingCommand.class, ProjectionCommand.class, InformationCommand.class})
+        subcommands = {SmoothingCommand.class, PenaltyCommand.class, ProjectionCommand.class, InformationCommand.class})
 public final class ReproduceCommand implements Runnable {
 
     @CommandLine.Spec
@@ -15,6 +15,6 @@ public final class ReproduceCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing experiment: try 'temper reproduce smoothing --help'");
+                "Missing experiment: try 'temper reproduce smoothing --help' or 'temper reproduce penalty --help'");
     }
 }

@@ -57,8 +57,9 @@ final class TrialRunner {
         float[] calibration;
         float[] test;
         try (ModelSession session = fit.network().session(Training.execution(recipe))) {
-            calibration = session.logits(data.calibration().features(), data.calibration().size());
             test = session.logits(data.test().features(), data.test().size());
+            calibration = data.heldOut() == null ? test
+                    : session.logits(data.calibration().features(), data.calibration().size());
         }
         return new Trained(fit, predictions(calibration, data.calibration()), predictions(test, data.test()), test,
                 (System.nanoTime() - start) / 1e9);
