@@ -1,20 +1,14 @@
 package org.temper.examples.reproduce;
 
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.temper.calibration.CalibrationReport;
-import org.temper.calibration.chart.ChartFiles;
 import org.temper.calibration.chart.ReliabilityDiagram;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,45 +51,28 @@ final class SmoothingFigures {
         List<JFreeChart> charts = List.of(ReliabilityDiagram.chart(title + " test set, seed 1", reports),
                 eceChart(title, summaries, published));
         for (int i = 0; i < charts.size(); i++) {
-            JFreeChart chart = charts.get(i);
-            String name = NAMES.get(i);
-            Outputs.write(folder.resolve(name + ".png"), tmp -> ChartFiles.write(chart, tmp, 1400, 800));
-            Outputs.write(folder.resolve(name + ".svg"), tmp -> ChartFiles.write(chart, tmp, 1400, 800));
-            files.put(name, name + ".png");
+            files.put(NAMES.get(i), Charts.write(folder, NAMES.get(i), charts.get(i)));
         }
         return files;
     }
 
     private static JFreeChart eceChart(String title, List<AlphaSummary> summaries, PublishedSmoothing published) {
         YIntervalSeries ours = new YIntervalSeries("Temper (mean ± sd over seeds)");
-        summaries.forEach(a -> ours.add(a.alpha(), a.ece().mean(), a.ece().mean() - a.ece().std(),
-                a.ece().mean() + a.ece().std()));
+        summaries.forEach(a -> Charts.add(ours, a.alpha(), a.ece()));
         YIntervalSeriesCollection oursData = new YIntervalSeriesCollection();
         oursData.addSeries(ours);
-        JFreeChart chart = ChartFactory.createXYLineChart(title + ": test ECE against label smoothing's alpha",
-                "alpha", "ECE (15 bins)", oursData, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = Charts.lines(title + ": test ECE against label smoothing's alpha", "alpha",
+                "ECE (15 bins)", oursData);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        XYErrorRenderer oursRenderer = new XYErrorRenderer();
-        oursRenderer.setDefaultLinesVisible(true);
-        oursRenderer.setSeriesPaint(0, new Color(0x4E79A7));
-        oursRenderer.setSeriesStroke(0, new BasicStroke(2f));
-        plot.setRenderer(0, oursRenderer);
+        plot.setRenderer(0, Charts.meansWithErrorBars(1));
         if (published != null) {
             XYSeries theirs = new XYSeries("published (" + published.dataset() + ")");
             for (int i = 0; i < PublishedSmoothing.ALPHAS.size(); i++) {
                 theirs.add(PublishedSmoothing.ALPHAS.get(i), published.ece().get(i));
             }
             plot.setDataset(1, new XYSeriesCollection(theirs));
-            XYLineAndShapeRenderer theirsRenderer = new XYLineAndShapeRenderer(true, true);
-            theirsRenderer.setSeriesPaint(0, new Color(0xF28E2B));
-            theirsRenderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-                    new float[] {6f, 4f}, 0f));
-            plot.setRenderer(1, theirsRenderer);
+            plot.setRenderer(1, Charts.dashed(new Color(0xF28E2B)));
         }
-        chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 }

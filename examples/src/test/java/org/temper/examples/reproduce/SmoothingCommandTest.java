@@ -2,23 +2,14 @@ package org.temper.examples.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.temper.examples.TrainCommandTest;
 import org.temper.examples.TrainCommandTest.Run;
-import org.temper.onnx.data.IdxDirectory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,30 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * held-out and 500 test images, one epoch), run once for the class: its outputs, a rerun that reads the
  * trials back, the refusal of other experiments' folders, and the HTML report in headless Chromium.
  */
-class SmoothingCommandTest {
+class SmoothingCommandTest extends TinyRunTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final String[] TINY = {"--train-examples", "600", "--held-out", "300", "--test-examples", "500",
-        "--epochs", "1"};
+    private static final TinyRuns TINY = new TinyRuns("smoothing", List.of("--train-examples", "600", "--held-out",
+            "300", "--test-examples", "500", "--epochs", "1"));
 
-    @TempDir
-    static Path dir;
-    static Path folder;
-    static Run first;
-
-    @BeforeAll
-    static void runOnce() {
-        Assumptions.assumeTrue(Files.isDirectory(IdxDirectory.DEBIAN_FASHION_MNIST), "apt-get install dataset-fashion-mnist");
-        folder = dir.resolve("smoothing");
-        first = smoothing(folder);
-        assertEquals(0, first.code(), first.err() + first.out());
-    }
-
-    private static Run smoothing(Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("reproduce", "smoothing", "--quick", "--out", out.toString()));
-        args.addAll(List.of(TINY));
-        args.addAll(List.of(more));
-        return TrainCommandTest.run(args.toArray(String[]::new));
+    @Override
+    TinyRuns tiny() {
+        return TINY;
     }
 
     @Test
@@ -86,30 +61,30 @@ class SmoothingCommandTest {
 
     @Test
     void aRerunReadsTheTrialsBackWithoutTraining() throws Exception {
-        List<FileTime> before = trialTimes();
-        Run again = smoothing(folder);
+        List<FileTime> before = TinyRuns.trialTimes(folder, 5);
+        Run again = TINY.run(folder);
         assertEquals(0, again.code(), again.err());
         assertEquals(5, again.out().split("read back from", -1).length - 1, again.out());
         assertFalse(again.out().contains("epoch   1/1"), "nothing is trained again: " + again.out());
         assertTrue(again.out().contains("kept from the run"), again.out());
-        assertEquals(before, trialTimes());
+        assertEquals(before, TinyRuns.trialTimes(folder, 5));
     }
 
     @Test
     void refusesAFolderOfOtherSettingsOrOfSomethingElse() throws Exception {
-        Run other = smoothing(folder, "--seeds", "2");
+        Run other = TINY.run(folder, "--seeds", "2");
         assertEquals(2, other.code());
         assertTrue(other.err().contains("holds the results of experiment 'smoothing'")
                 && other.err().contains("seeds 1 there, 2 here"), other.err());
         Path foreign = Files.createDirectories(dir.resolve("foreign"));
         Files.writeString(foreign.resolve("notes.txt"), "mine");
-        Run refused = smoothing(foreign);
+        Run refused = TINY.run(foreign);
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("holds no experiment.json"), refused.err());
         Path another = Files.createDirectories(dir.resolve("another"));
         Files.writeString(another.resolve("experiment.json"), Files.readString(folder.resolve("experiment.json"))
                 .replace("\"smoothing\"", "\"penalty\""));
-        Run mixed = smoothing(another);
+        Run mixed = TINY.run(another);
         assertEquals(2, mixed.code());
         assertTrue(mixed.err().contains("experiment 'penalty'"), mixed.err());
     }
@@ -129,32 +104,7 @@ class SmoothingCommandTest {
 
     @Test
     void chromiumShowsTheReportWithEveryImage() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: apt-get install -y chromium");
-        Path html = folder.resolve("report.html");
-        Matcher img = Pattern.compile("<img[^>]*\\ssrc=\"([^\"]+)\"").matcher(Files.readString(html));
-        int images = 0;
-        while (img.find()) {
-            images++;
-            assertTrue(Files.isRegularFile(folder.resolve(img.group(1))), img.group(1));
-        }
-        assertEquals(SmoothingFigures.NAMES.size(), images);
-        Path shot = dir.resolve("report.png");
-        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--no-first-run", "--user-data-dir=" + dir.resolve("profile"),
-                "--screenshot=" + shot, "--window-size=1200,2000", html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish");
-        assertTrue(Files.isRegularFile(shot) && Files.size(shot) > 0, Files.readString(dir.resolve("chromium.log")));
-    }
-
-    private static List<FileTime> trialTimes() throws Exception {
-        try (Stream<Path> files = Files.list(folder.resolve("trials")).sorted()) {
-            List<FileTime> times = new ArrayList<>();
-            for (Path f : files.toList()) {
-                times.add(Files.getLastModifiedTime(f));
-            }
-            assertEquals(5, times.size());
-            return times;
-        }
+        HeadlessChromium.assertEveryImageLoads(folder.resolve("report.html"), SmoothingFigures.NAMES.size(),
+                dir.resolve("chromium"));
     }
 }
