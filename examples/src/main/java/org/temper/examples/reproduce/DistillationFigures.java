@@ -72,7 +72,7 @@ final class DistillationFigures {
         YIntervalSeriesCollection dropout = new YIntervalSeriesCollection();
         for (Line line : lines) {
             YIntervalSeries through = new YIntervalSeries(line.name() + " (mean ± sd over seeds)");
-            YIntervalSeries points = new YIntervalSeries(line.name() + ", dropout teacher");
+            YIntervalSeries points = new YIntervalSeries(line.name() + " (dropout teacher)");
             for (TeacherSummary t : results.teachers()) {
                 Stat v = line.value().apply(t);
                 Charts.add(t.dropout() > 0 ? points : through, t.gamma().mean(),

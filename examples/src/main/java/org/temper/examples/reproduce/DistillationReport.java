@@ -58,13 +58,13 @@ record DistillationReport(Experiment experiment, RunInfo run, DistillationExperi
                 + " smoothing alpha in %s (0 = hard targets) or with hard targets and dropout %s. Students: 784-800-800-%d"
                 + " with the same recipe and no dropout, distilled from every teacher at T in %s with b = %.1f, and one"
                 + " student trained alone with hard targets. %,d training images, %d epochs, seeds 1 to %d; figures of"
-                + " %s test images (mean%s).", k, setup.grid().teachers().stream().filter(t -> t.dropout() == 0)
+                + " %s test images%s.", k, setup.grid().teachers().stream().filter(t -> t.dropout() == 0)
                         .map(t -> Cells.number(t.alpha(), 2)).toList(),
                 setup.grid().teachers().stream().filter(t -> t.dropout() > 0).map(t -> Cells.number(t.dropout(), 1))
                         .toList(), k, setup.grid().temperatures(), DistillationExperiment.SOFT_WEIGHT,
                 s.trainExamples(), s.epochs(), experiment.seeds(), s.testExamples() == 0 ? "all the"
                         : String.format(Locale.ROOT, "%,d", s.testExamples()),
-                experiment.seeds() > 1 ? " ± standard deviation over seeds" : ""));
+                experiment.seeds() > 1 ? " (mean ± standard deviation over seeds)" : ""));
         notes.add("Loss of a student: L = (1 - b) CE(y, softmax(z)) + b S with " + softTerm() + ".");
         notes.add("Each teacher's logits of the training images are computed once, after its training, on the"
                 + " unshifted images, and stored in its trial file; its students read them from there (a rerun never"
@@ -114,15 +114,19 @@ record DistillationReport(Experiment experiment, RunInfo run, DistillationExperi
         StudentSummary bestStudent = results.best().stream()
                 .max(Comparator.comparingDouble(s -> s.accuracy().mean())).orElseThrow();
         TeacherSummary ofBest = teacher(bestStudent.teacher());
+        double alone = results.alone().accuracy().mean();
+        long below = results.best().stream().filter(b -> b.accuracy().mean() < alone).count();
+        String sign = Double.isNaN(rho) ? "undefined" : rho < 0 ? "negative: here the better teacher distils worse"
+                : rho > 0 ? "positive: here the better teacher distils better" : "zero";
         return String.format(Locale.ROOT, "Does the better teacher distil worse? The most accurate teacher (%s, %.2f%%)"
                 + " gives students of %.2f%% at best; the best students (%.2f%%, T = %s) learn from %s (teacher %.2f%%)."
                 + " Spearman's rank correlation between teacher accuracy and best-student accuracy over the %d teachers:"
-                + " %s (negative: the better teacher distils worse; with so few teachers and one seed only a clear sign"
-                + " says anything). The student without a teacher reaches %.2f%%.", top.label(),
+                + " %s (%s; with so few teachers and seeds only a clear sign says anything). The student without a"
+                + " teacher reaches %.2f%%; %d of the %d teachers' best students are below it.", top.label(),
                 100 * top.accuracy().mean(), 100 * results.bestOf(top.teacher()).accuracy().mean(),
                 100 * bestStudent.accuracy().mean(), Cells.number(bestStudent.temperature(), 0), ofBest.label(),
-                100 * ofBest.accuracy().mean(), results.teachers().size(), Cells.number(rho, 2),
-                100 * results.alone().accuracy().mean());
+                100 * ofBest.accuracy().mean(), results.teachers().size(), Cells.number(rho, 2), sign, 100 * alone,
+                below, results.best().size());
     }
 
     private TeacherSummary teacher(String key) {
