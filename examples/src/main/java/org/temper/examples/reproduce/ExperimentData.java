@@ -70,10 +70,18 @@ record ExperimentData(String name, DenseDataset train, DenseDataset heldOut, Den
         return chosen.build().toArray();
     }
 
-    /** @return one line naming the parts' sizes */
+    /** @return one line naming the parts' sizes, for an experiment that fits temperatures */
     String describe() {
+        return describe("no held-out (temperatures fitted on the test set)");
+    }
+
+    /**
+     * @param noHeldOut what the line says when no image is held out
+     * @return one line naming the parts' sizes
+     */
+    String describe(String noHeldOut) {
         return String.format(Locale.ROOT, "%,d training, %s, %,d test images, %d classes", train.size(),
-                heldOut == null ? "no held-out (temperatures fitted on the test set)"
-                        : String.format(Locale.ROOT, "%,d held-out", heldOut.size()), test.size(), classes());
+                heldOut == null ? noHeldOut : String.format(Locale.ROOT, "%,d held-out", heldOut.size()), test.size(),
+                classes());
     }
 }

@@ -1,8 +1,6 @@
 package org.temper.examples.reproduce;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,14 +39,10 @@ public record PublishedSmoothing(String dataset, List<Double> accuracy, List<Dou
      *         folder's name), or empty: no published numbers
      */
     public static Optional<PublishedSmoothing> forData(String data) {
-        Path name = Path.of(data).getFileName();
-        String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
-        if (n.contains("fashion")) {
-            return Optional.of(FASHION);
-        }
-        if (n.contains("emnist")) {
-            return Optional.of(EMNIST);
-        }
-        return n.contains("mnist") ? Optional.of(MNIST) : Optional.empty();
+        return KnownData.of(data).map(d -> switch (d) {
+            case FASHION_MNIST -> FASHION;
+            case MNIST -> MNIST;
+            case EMNIST_BALANCED -> EMNIST;
+        });
     }
 }

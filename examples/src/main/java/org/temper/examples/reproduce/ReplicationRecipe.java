@@ -14,6 +14,9 @@ final class ReplicationRecipe {
     /** The replication's hidden layers for teachers and smoothed nets. */
     static final int[] HIDDEN = {1200, 1200};
 
+    /** The hidden layers of the distillation's students (Hinton et al.'s small net). */
+    static final int[] STUDENT_HIDDEN = {800, 800};
+
     private ReplicationRecipe() {
     }
 
@@ -32,5 +35,24 @@ final class ReplicationRecipe {
                 .optimizer(Recipe.OptimizerKind.SGD).learningRate(1).layerRates(rates).momentum(0.9)
                 .dampening(0.9).schedule(Recipe.Schedule.LINEAR).epochs(epochs).batchSize(512).augmentShift(2)
                 .preprocessing(Recipe.Preprocessing.NONE).device(device).seed(seed);
+    }
+
+    /**
+     * The cost of a fully connected net relative to others: its weights and biases, which its
+     * matrix products (the bulk of an epoch's time) touch once per example.
+     * @param inputs values per example
+     * @param hidden the hidden layers' widths
+     * @param classes K
+     * @return sum over layers of (fan-in + 1) * fan-out
+     */
+    static long parameters(int inputs, int[] hidden, int classes) {
+        long sum = 0;
+        int in = inputs;
+        for (int layer = 0; layer <= hidden.length; layer++) {
+            int out = layer < hidden.length ? hidden[layer] : classes;
+            sum += (long) (in + 1) * out;
+            in = out;
+        }
+        return sum;
     }
 }

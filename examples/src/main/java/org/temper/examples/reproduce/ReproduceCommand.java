@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code temper reproduce}: one subcommand per experiment of the papers. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Rerun an experiment of the papers and report it beside the published numbers.",
-        subcommands = {SmoothingCommand.class, PenaltyCommand.class, ProjectionCommand.class, InformationCommand.class})
+        subcommands = {SmoothingCommand.class, PenaltyCommand.class, DistillationCommand.class, ProjectionCommand.class,
+                InformationCommand.class})
 public final class ReproduceCommand implements Runnable {
 
     @CommandLine.Spec

@@ -19,8 +19,8 @@ final class ReproduceOptions {
         @Option(names = "--quick", description = "Fewer images and epochs: a few minutes on 2 idle cores (default).")
         boolean quick;
 
-        @Option(names = "--full", description = "The papers' recipes: 100 epochs on the training images (5,000 held"
-                + " out for temperature scaling unless --held-out says otherwise).")
+        @Option(names = "--full", description = "The papers' recipes: 100 epochs on the training images (the"
+                + " experiment's help says which and how many are held out).")
         boolean full;
     }
 
@@ -41,7 +41,7 @@ final class ReproduceOptions {
     Path out;
 
     @Option(names = "--held-out", paramLabel = "N", description = "Training images held out for the temperature"
-            + " fits (default 5,000); 0 trains on all of them and fits temperatures on the test set, as the"
+            + " fits (default 5,000 where an experiment fits temperatures); 0 trains on all of them and fits temperatures on the test set, as the"
             + " replication's code does (optimistic).")
     Integer heldOut;
 

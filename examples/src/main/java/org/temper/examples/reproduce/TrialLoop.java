@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * Runs an experiment's planned trials in order: a trial stored in the {@link TrialStore} is read back,
  * any other is trained (with per-epoch progress on the console) and stored before the next begins.
- * After the first measured epoch it prints how long the missing trials will take.
+ * After the first measured epoch it prints how long the missing trials will take, scaling that epoch's
+ * time by each trial's relative cost when the plan mixes network sizes.
  *
  * @param <T> the experiment's trial type
  */
@@ -38,10 +39,21 @@ final class TrialLoop<T extends Measured> {
      * One trial of the plan.
      * @param key its file name in trials/ (without .json)
      * @param label what the console calls it
+     * @param cost its time per epoch relative to the plan's other trials (e.g. its network's
+     *        parameter count), for the estimate
      * @param work how it is trained
      * @param <T> the trial type
      */
-    record Planned<T>(String key, String label, Work<T> work) {
+    record Planned<T>(String key, String label, double cost, Work<T> work) {
+        /**
+         * A trial as costly as every other of the plan.
+         * @param key its file name in trials/ (without .json)
+         * @param label what the console calls it
+         * @param work how it is trained
+         */
+        Planned(String key, String label, Work<T> work) {
+            this(key, label, 1, work);
+        }
     }
 
     /**
@@ -78,9 +90,11 @@ final class TrialLoop<T extends Measured> {
      * @throws Exception when a trial fails or cannot be stored
      */
     Outcome<T> run(List<Planned<T>> plan, Function<T, String> summary) throws Exception {
-        int missing = 0;
+        List<Planned<T>> missing = new ArrayList<>();
         for (Planned<T> p : plan) {
-            missing += store.find(p.key()).isPresent() ? 0 : 1;
+            if (store.find(p.key()).isEmpty()) {
+                missing.add(p);
+            }
         }
         List<T> trials = new ArrayList<>();
         int trained = 0;
@@ -94,7 +108,7 @@ final class TrialLoop<T extends Measured> {
             } else {
                 List<TrainingListener> listeners = new ArrayList<>(List.of(new ConsoleProgress(label, out)));
                 if (trained == 0) {
-                    listeners.add(new Estimate(missing));
+                    listeners.add(new Estimate(p.cost(), missing));
                 }
                 trial = p.work().run(listeners);
                 store.save(p.key(), trial);
@@ -106,12 +120,25 @@ final class TrialLoop<T extends Measured> {
         return new Outcome<>(trials, trained);
     }
 
+    /**
+     * @param epochSeconds the measured epoch's seconds
+     * @param measuredCost the cost of the trial it belongs to
+     * @param remainingCost the summed cost of the trials still to train, that one's included
+     * @param epochs epochs per trial
+     * @return the minutes they will take, each epoch's time proportional to its trial's cost
+     */
+    static double minutes(double epochSeconds, double measuredCost, double remainingCost, int epochs) {
+        return epochSeconds / measuredCost * remainingCost * epochs / 60;
+    }
+
     /** Prints, after the first measured epoch, how long the missing trials will take. */
     private final class Estimate implements TrainingListener {
-        private final int remaining;
+        private final double measuredCost;
+        private final List<Planned<T>> remaining;
         private boolean printed;
 
-        Estimate(int remaining) {
+        Estimate(double measuredCost, List<Planned<T>> remaining) {
+            this.measuredCost = measuredCost;
             this.remaining = remaining;
         }
 
@@ -119,10 +146,13 @@ final class TrialLoop<T extends Measured> {
         public void onEpoch(EpochReport r) {
             if (!printed) {
                 printed = true;
-                double minutes = r.seconds() * r.epochs() * remaining / 60;
+                double cost = remaining.stream().mapToDouble(Planned::cost).sum();
+                boolean mixed = remaining.stream().anyMatch(p -> p.cost() != measuredCost);
+                double minutes = minutes(r.seconds(), measuredCost, cost, r.epochs());
                 out.printf(Locale.ROOT, "Estimate on %s from one measured epoch (%.1f s): %d trial(s) x %d epochs"
-                        + " = about %.1f minutes (%.1f hours)%n", device, r.seconds(), remaining, r.epochs(), minutes,
-                        minutes / 60);
+                        + " = about %.1f minutes (%.1f hours)%s%n", device, r.seconds(), remaining.size(), r.epochs(),
+                        minutes, minutes / 60, mixed ? "; approximate: the other trials' epochs are scaled from this"
+                                + " one by their relative cost" : "");
             }
         }
     }

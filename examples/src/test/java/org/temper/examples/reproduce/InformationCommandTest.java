@@ -2,9 +2,7 @@ package org.temper.examples.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.temper.examples.TrainCommandTest.Run;
 
 import java.nio.file.Files;
@@ -20,21 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 300 test images, two epochs), run once for the class: the estimate after every epoch within
  * [0, log N], a rerun that reads the trials back, and the HTML report in headless Chromium.
  */
-class InformationCommandTest {
+class InformationCommandTest extends TinyRunTest {
 
-    private static final String[] TINY = {"--train-examples", "600", "--test-examples", "300", "--epochs", "2"};
+    private static final TinyRuns TINY = new TinyRuns("information", List.of("--train-examples", "600", "--test-examples", "300", "--epochs", "2"));
 
-    @TempDir
-    static Path dir;
-    static Path folder;
-    static Run first;
-
-    @BeforeAll
-    static void runOnce() {
-        ReproduceRuns.assumeFashionMnist();
-        folder = dir.resolve("information");
-        first = ReproduceRuns.run("information", folder, TINY);
-        assertEquals(0, first.code(), first.err() + first.out());
+    @Override
+    TinyRuns tiny() {
+        return TINY;
     }
 
     @Test
@@ -68,15 +58,16 @@ class InformationCommandTest {
 
     @Test
     void aRerunReadsTheTrialsBack() throws Exception {
-        List<FileTime> before = ReproduceRuns.trialTimes(folder, 2);
-        Run again = ReproduceRuns.run("information", folder, TINY);
+        List<FileTime> before = TinyRuns.trialTimes(folder, 2);
+        Run again = TINY.run(folder);
         assertEquals(0, again.code(), again.err());
         assertEquals(2, again.out().split("read back from", -1).length - 1, again.out());
-        assertEquals(before, ReproduceRuns.trialTimes(folder, 2));
+        assertEquals(before, TinyRuns.trialTimes(folder, 2));
     }
 
     @Test
     void chromiumShowsTheReportWithEveryImage() throws Exception {
-        ReproduceRuns.chromiumShowsEveryImage(folder, 1, dir.resolve("chromium"));
+        HeadlessChromium.assertEveryImageLoads(folder.resolve("report.html"), 1,
+                dir.resolve("chromium"));
     }
 }

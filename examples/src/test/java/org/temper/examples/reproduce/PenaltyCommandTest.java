@@ -2,9 +2,7 @@ package org.temper.examples.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.temper.examples.TrainCommandTest.Run;
 
 import java.nio.file.Files;
@@ -25,26 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reads the trials back, the refusal of other folders, and the HTML report in headless Chromium; and
  * the recipes the configurations hand to the engine.
  */
-class PenaltyCommandTest {
+class PenaltyCommandTest extends TinyRunTest {
 
-    private static final String[] TINY = {"--train-examples", "400", "--test-examples", "300", "--epochs", "1"};
+    private static final TinyRuns TINY = new TinyRuns("penalty", List.of("--train-examples", "400", "--test-examples", "300", "--epochs", "1"));
 
-    @TempDir
-    static Path dir;
-    static Path folder;
-    static Run first;
-
-    @BeforeAll
-    static void runOnce() {
-        ReproduceRuns.assumeFashionMnist();
-        folder = dir.resolve("penalty");
-        first = penalty(folder);
-        assertEquals(0, first.code(), first.err() + first.out());
-    }
-
-    private static Run penalty(Path out, String... more) {
-        return ReproduceRuns.run("penalty", out, Stream.concat(Stream.of(TINY), Stream.of(more))
-                .toArray(String[]::new));
+    @Override
+    TinyRuns tiny() {
+        return TINY;
     }
 
     @Test
@@ -86,7 +71,7 @@ class PenaltyCommandTest {
 
     @Test
     void aRerunReadsTheTrialsBackWithoutTraining() throws Exception {
-        Run again = penalty(folder);
+        Run again = TINY.run(folder);
         assertEquals(0, again.code(), again.err());
         assertEquals(17, again.out().split("read back from", -1).length - 1, again.out());
         assertFalse(again.out().contains("epoch   1/1"), "nothing is trained again: " + again.out());
@@ -98,7 +83,7 @@ class PenaltyCommandTest {
 
     @Test
     void refusesAFolderOfOtherSettingsOrOfAnotherExperiment() throws Exception {
-        Run other = penalty(folder, "--seeds", "2");
+        Run other = TINY.run(folder, "--seeds", "2");
         assertEquals(2, other.code());
         assertTrue(other.err().contains("holds the results of experiment 'penalty'")
                 && other.err().contains("seeds 1 there, 2 here"), other.err());
@@ -106,7 +91,7 @@ class PenaltyCommandTest {
         Files.writeString(smoothing.resolve("experiment.json"),
                 Files.readString(folder.resolve("experiment.json"))
                 .replace("\"penalty\"", "\"smoothing\""));
-        Run mixed = penalty(smoothing);
+        Run mixed = TINY.run(smoothing);
         assertEquals(2, mixed.code());
         assertTrue(mixed.err().contains("experiment 'smoothing'"), mixed.err());
     }
@@ -135,6 +120,7 @@ class PenaltyCommandTest {
 
     @Test
     void chromiumShowsTheReportWithEveryImage() throws Exception {
-        ReproduceRuns.chromiumShowsEveryImage(folder, PenaltyFigures.NAMES.size(), dir);
+        HeadlessChromium.assertEveryImageLoads(folder.resolve("report.html"), PenaltyFigures.NAMES.size(),
+                dir.resolve("chromium"));
     }
 }

@@ -2,9 +2,7 @@ package org.temper.examples.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.temper.examples.TrainCommandTest.Run;
 
 import java.nio.file.Files;
@@ -21,21 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test images, one epoch), run once for the class: its outputs, a rerun that reads the trials back,
  * the refusal of another experiment's folder, and the HTML report in headless Chromium.
  */
-class ProjectionCommandTest {
+class ProjectionCommandTest extends TinyRunTest {
 
-    private static final String[] TINY = {"--train-examples", "600", "--test-examples", "500", "--epochs", "1"};
+    private static final TinyRuns TINY = new TinyRuns("projection", List.of("--train-examples", "600", "--test-examples", "500", "--epochs", "1"));
 
-    @TempDir
-    static Path dir;
-    static Path folder;
-    static Run first;
-
-    @BeforeAll
-    static void runOnce() {
-        ReproduceRuns.assumeFashionMnist();
-        folder = dir.resolve("projection");
-        first = ReproduceRuns.run("projection", folder, TINY);
-        assertEquals(0, first.code(), first.err() + first.out());
+    @Override
+    TinyRuns tiny() {
+        return TINY;
     }
 
     @Test
@@ -65,18 +55,19 @@ class ProjectionCommandTest {
 
     @Test
     void aRerunReadsTheTrialsBackAndAnotherExperimentIsRefusedTheFolder() throws Exception {
-        List<FileTime> before = ReproduceRuns.trialTimes(folder, 2);
-        Run again = ReproduceRuns.run("projection", folder, TINY);
+        List<FileTime> before = TinyRuns.trialTimes(folder, 2);
+        Run again = TINY.run(folder);
         assertEquals(0, again.code(), again.err());
         assertEquals(2, again.out().split("read back from", -1).length - 1, again.out());
-        assertEquals(before, ReproduceRuns.trialTimes(folder, 2));
-        Run other = ReproduceRuns.run("information", folder, TINY);
+        assertEquals(before, TinyRuns.trialTimes(folder, 2));
+        Run other = new TinyRuns("information", TINY.tiny()).run(folder);
         assertEquals(2, other.code());
         assertTrue(other.err().contains("holds the results of experiment 'projection'"), other.err());
     }
 
     @Test
     void chromiumShowsTheReportWithEveryImage() throws Exception {
-        ReproduceRuns.chromiumShowsEveryImage(folder, 1, dir.resolve("chromium"));
+        HeadlessChromium.assertEveryImageLoads(folder.resolve("report.html"), 1,
+                dir.resolve("chromium"));
     }
 }

@@ -2,15 +2,13 @@ package org.temper.examples.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.temper.examples.TrainCommandTest;
 import org.temper.examples.TrainCommandTest.Run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,28 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * held-out and 500 test images, one epoch), run once for the class: its outputs, a rerun that reads the
  * trials back, the refusal of other experiments' folders, and the HTML report in headless Chromium.
  */
-class SmoothingCommandTest {
+class SmoothingCommandTest extends TinyRunTest {
 
-    private static final String[] TINY = {"--train-examples", "600", "--held-out", "300", "--test-examples", "500",
-        "--epochs", "1"};
+    private static final TinyRuns TINY = new TinyRuns("smoothing", List.of("--train-examples", "600", "--held-out",
+            "300", "--test-examples", "500", "--epochs", "1"));
 
-    @TempDir
-    static Path dir;
-    static Path folder;
-    static Run first;
-
-    @BeforeAll
-    static void runOnce() {
-        ReproduceRuns.assumeFashionMnist();
-        folder = dir.resolve("smoothing");
-        first = smoothing(folder);
-        assertEquals(0, first.code(), first.err() + first.out());
-    }
-
-    private static Run smoothing(Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of(TINY));
-        args.addAll(List.of(more));
-        return ReproduceRuns.run("smoothing", out, args.toArray(String[]::new));
+    @Override
+    TinyRuns tiny() {
+        return TINY;
     }
 
     @Test
@@ -77,30 +61,30 @@ class SmoothingCommandTest {
 
     @Test
     void aRerunReadsTheTrialsBackWithoutTraining() throws Exception {
-        List<FileTime> before = trialTimes();
-        Run again = smoothing(folder);
+        List<FileTime> before = TinyRuns.trialTimes(folder, 5);
+        Run again = TINY.run(folder);
         assertEquals(0, again.code(), again.err());
         assertEquals(5, again.out().split("read back from", -1).length - 1, again.out());
         assertFalse(again.out().contains("epoch   1/1"), "nothing is trained again: " + again.out());
         assertTrue(again.out().contains("kept from the run"), again.out());
-        assertEquals(before, trialTimes());
+        assertEquals(before, TinyRuns.trialTimes(folder, 5));
     }
 
     @Test
     void refusesAFolderOfOtherSettingsOrOfSomethingElse() throws Exception {
-        Run other = smoothing(folder, "--seeds", "2");
+        Run other = TINY.run(folder, "--seeds", "2");
         assertEquals(2, other.code());
         assertTrue(other.err().contains("holds the results of experiment 'smoothing'")
                 && other.err().contains("seeds 1 there, 2 here"), other.err());
         Path foreign = Files.createDirectories(dir.resolve("foreign"));
         Files.writeString(foreign.resolve("notes.txt"), "mine");
-        Run refused = smoothing(foreign);
+        Run refused = TINY.run(foreign);
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("holds no experiment.json"), refused.err());
         Path another = Files.createDirectories(dir.resolve("another"));
         Files.writeString(another.resolve("experiment.json"), Files.readString(folder.resolve("experiment.json"))
                 .replace("\"smoothing\"", "\"penalty\""));
-        Run mixed = smoothing(another);
+        Run mixed = TINY.run(another);
         assertEquals(2, mixed.code());
         assertTrue(mixed.err().contains("experiment 'penalty'"), mixed.err());
     }
@@ -108,7 +92,7 @@ class SmoothingCommandTest {
     @Test
     void withNoHeldOutImagesTheTemperaturesAreFittedOnTheTestSetAndTheReportSaysSo() throws Exception {
         Path all = dir.resolve("no-held-out");
-        Run run = ReproduceRuns.run("smoothing", all, "--train-examples",
+        Run run = TrainCommandTest.run("reproduce", "smoothing", "--quick", "--out", all.toString(), "--train-examples",
                 "600", "--held-out", "0", "--test-examples", "300", "--epochs", "1");
         assertEquals(0, run.code(), run.err() + run.out());
         assertTrue(run.out().contains("no held-out (temperatures fitted on the test set)"), run.out());
@@ -120,10 +104,7 @@ class SmoothingCommandTest {
 
     @Test
     void chromiumShowsTheReportWithEveryImage() throws Exception {
-        ReproduceRuns.chromiumShowsEveryImage(folder, SmoothingFigures.NAMES.size(), dir.resolve("chromium"));
-    }
-
-    private static List<FileTime> trialTimes() throws Exception {
-        return ReproduceRuns.trialTimes(folder, 5);
+        HeadlessChromium.assertEveryImageLoads(folder.resolve("report.html"), SmoothingFigures.NAMES.size(),
+                dir.resolve("chromium"));
     }
 }
