@@ -24,15 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Opens and closes training sessions and predictors 1,000 times and checks that the native memory
  * of the process stops growing: every native ONNX Runtime object is released. Native memory is
- * the resident set minus the Java heap's committed size, so that the heap growing to hold garbage
- * does not count; a leaked session of this size would add tens of megabytes.
+ * the resident set minus the committed heap and non-heap (metaspace, code cache) sizes, so that
+ * neither the heap growing to hold garbage nor late JIT compilation on a loaded machine counts. It
+ * is measured after 300 warm-up cycles, after 650 and after 1,000: a leak grows in both measured
+ * halves alike, warm-up effects only in the first, so the second half must stay flat; a leaked
+ * session of this size would add over a hundred megabytes to it (2,600 cycles on this machine: the last
+ * 1,150 grew by 2.3 MB, the whole measured run shrank).
  */
 class NativeMemoryTest {
 
     private static final int CYCLES = 1000;
     private static final int WARM_UP = 300;
-    /** Allowed growth of resident memory over the measured cycles. */
-    private static final long MAX_GROWTH_KB = 40 * 1024;
+    private static final int HALF = 650;
+    /** Allowed growth of native memory over the second half of them (350 cycles). */
+    private static final long MAX_SECOND_HALF_GROWTH_KB = 24 * 1024;
 
     @Test
     void thousandTrainPredictCyclesDoNotLeakNativeMemory() throws Exception {
@@ -43,10 +48,15 @@ class NativeMemoryTest {
         byte[] inference = OnnxProto.toModel(InferenceGraphs.withParameterInputs(net), "temper", Map.of()).toByteArray();
         long[] batch = new long[16];
         long nativeAfterWarmUp = 0;
+        long nativeAtHalf = 0;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             if (cycle == WARM_UP) {
                 System.gc();
                 nativeAfterWarmUp = nativeKb();
+            }
+            if (cycle == HALF) {
+                System.gc();
+                nativeAtHalf = nativeKb();
             }
             try (TrainingSession s = new TrainingSession(program, 16, data, null, ExecutionSettings.DEFAULT);
                  ModelSession p = new ModelSession(inference, ModelSignature.temper(new long[] {4}, 3),
@@ -58,14 +68,19 @@ class NativeMemoryTest {
             }
         }
         System.gc();
-        long growth = nativeKb() - nativeAfterWarmUp;
-        System.out.printf("Native memory grew by %d KB over %d train/predict cycles%n", growth, CYCLES - WARM_UP);
-        assertTrue(growth < MAX_GROWTH_KB, "native memory grew by " + growth + " KB");
+        long end = nativeKb();
+        long growth = end - nativeAfterWarmUp;
+        long secondHalf = end - nativeAtHalf;
+        System.out.printf("Native memory grew by %d KB over %d train/predict cycles, %d KB over the last %d%n", growth,
+                CYCLES - WARM_UP, secondHalf, CYCLES - HALF);
+        assertTrue(secondHalf < MAX_SECOND_HALF_GROWTH_KB, "native memory grew by " + secondHalf + " KB over the last "
+                + (CYCLES - HALF) + " cycles");
     }
 
     private static long nativeKb() throws IOException {
-        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
-        return residentKb() - heap / 1024;
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        long jvm = memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted();
+        return residentKb() - jvm / 1024;
     }
 
     private static long residentKb() throws IOException {
