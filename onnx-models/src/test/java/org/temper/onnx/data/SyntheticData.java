@@ -28,8 +28,9 @@ public final class SyntheticData {
     }
 
     /**
-     * Gaussian images, class c brighter by 1 in the c-th of k bands of pixels of channel c mod C:
-     * learnable, and (being continuous) free of ties in max pooling and of exact zeros before a ReLU.
+     * Gaussian images (standard deviation 0.25), class c brighter by 0.5 in the c-th of k bands of
+     * pixels of channel c mod C: learnable at moderate rates, and (being continuous) free of ties in
+     * max pooling and of exact zeros before a ReLU.
      * @param n number of examples (labels cycle 0..k-1)
      * @param shape [C, H, W]
      * @param k number of classes
@@ -48,7 +49,7 @@ public final class SyntheticData {
             for (int j = 0; j < channels * plane; j++) {
                 int p = j % plane;
                 boolean band = j / plane == c % channels && p * k / plane == c;
-                x[i * channels * plane + j] = (float) (r.nextGaussian() + (band ? 1 : 0));
+                x[i * channels * plane + j] = (float) (0.25 * r.nextGaussian() + (band ? 0.5 : 0));
             }
         }
         return DenseDataset.of(x, y, shape, k);
