@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# gpu-check.sh - the one device check of issue 14, run on the GPU machine in ONE call after the bundle
-# (../shared/gpu, --only-sm90 for an H100/H200) and .gpu/app (bench/gpu-prepare.sh) were carried there:
+# gpu-check.sh - the one device check of issue 14, run on the GPU machine by the last of the calls that
+# bench/gpu-pack.sh lays out, once they carried the bundle (../shared/gpu, --only-sm90 for an H100/H200)
+# and .gpu/app (bench/gpu-prepare.sh) there:
 #   1. the cuda JUnit group: float32 gradient rules on CUDA against the CPU, Loop epochs on CUDA against
 #      the CPU, no node of the epoch body off the GPU (profile), the real CUDA out-of-memory error,
 #      a Fashion-MNIST training reaching the CPU's accuracy;
@@ -13,7 +14,7 @@
 # inside its 600 s; a step that would overrun it gets what is left. What comes back from a device call is at
 # most 8 files, so $OUT ends as gpu-check.json, temper-mlp.json, temper-alexnet.json, torch.json,
 # logs.tar.gz (logs/ and junit/) and profile.tar (profile/*.json.gz; split into profile.tar.NN past 16 MB).
-# Usage (device): bash .gpu/app/bench/gpu-check.sh --app .gpu/app --rt /opt/rt --out "$OUT"
+# Usage (device, as .gpu/calls/CALLS.txt says): bash /tmp/a/app/bench/gpu-check.sh --app /tmp/a/app --rt /opt/rt --out "$OUT"
 #        (here, a rehearsal on the CPU build): bench/gpu-check.sh --device cpu --app .gpu/app \
 #            --ort-jar ~/.m2/.../onnxruntime-1.29.0.jar --out /tmp/gpu-check --quick
 set -uo pipefail
