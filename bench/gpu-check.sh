@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# gpu-check.sh - the one device check of issue 14, run on the GPU machine in ONE call after the bundle
-# (../shared/gpu, --only-sm90 for an H100/H200) and .gpu/app (bench/gpu-prepare.sh) were carried there:
+# gpu-check.sh - the one device check of issue 14, run on the GPU machine by the last of the calls that
+# bench/gpu-pack.sh lays out, once they carried the bundle (../shared/gpu, --only-sm90 for an H100/H200)
+# and .gpu/app (bench/gpu-prepare.sh) there:
 #   1. the cuda JUnit group: float32 gradient rules on CUDA against the CPU, Loop epochs on CUDA against
 #      the CPU, no node of the epoch body off the GPU (profile), the real CUDA out-of-memory error,
 #      a Fashion-MNIST training reaching the CPU's accuracy;
@@ -9,11 +10,15 @@
 #   3. ONNX Runtime's profiles of one MLP and one AlexNet session (gzipped);
 #   4. PyTorch on the same card, eager and torch.compile, float32, TF32 off, data on the device;
 #   5. $OUT/gpu-check.json: every figure and Temper's time as a multiple of PyTorch eager's.
-# Usage (device): bash .gpu/app/bench/gpu-check.sh --app .gpu/app --rt /opt/rt --out "$OUT"
+# The steps share one deadline (--seconds, default 500) so that the device call, unpacking included, ends
+# inside its 600 s; a step that would overrun it gets what is left. What comes back from a device call is at
+# most 8 files, so $OUT ends as gpu-check.json, temper-mlp.json, temper-alexnet.json, torch.json,
+# logs.tar.gz (logs/ and junit/) and profile.tar (profile/*.json.gz; split into profile.tar.NN past 16 MB).
+# Usage (device, as .gpu/calls/CALLS.txt says): bash /tmp/a/app/bench/gpu-check.sh --app /tmp/a/app --rt /opt/rt --out "$OUT"
 #        (here, a rehearsal on the CPU build): bench/gpu-check.sh --device cpu --app .gpu/app \
 #            --ort-jar ~/.m2/.../onnxruntime-1.29.0.jar --out /tmp/gpu-check --quick
 set -uo pipefail
-device=cuda app= rt=/opt/rt out=${OUT:-} ort_jar= quick=0
+device=cuda app= rt=/opt/rt out=${OUT:-} ort_jar= quick=0 seconds=500
 while [ $# -gt 0 ]; do
   case $1 in
     --device) device=$2; shift ;;
@@ -22,6 +27,7 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift ;;
     --ort-jar) ort_jar=$2; shift ;;
     --quick) quick=1 ;;
+    --seconds) seconds=$2; shift ;;
     *) echo "gpu-check: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -48,6 +54,12 @@ else mlp="" alex="--examples 50000" epochs=3 torchq=""; fi
 step() { # name timeout command... : runs one step, logs it, records its exit status
   local name=$1 limit=$2; shift 2
   local t0=$(date +%s)
+  local left=$(( start + seconds - t0 ))
+  [ $left -lt $limit ] && limit=$left
+  if [ $limit -lt 10 ]; then
+    echo "$name 124 0" >> "$out/logs/steps.txt"; echo "== $name: skipped, the deadline (--seconds $seconds) is reached" >&2
+    return
+  fi
   timeout "$limit" "$@" > "$out/logs/$name.log" 2>&1
   local rc=$?
   echo "$name $rc $(( $(date +%s) - t0 ))" >> "$out/logs/steps.txt"
@@ -108,4 +120,12 @@ for r in s['temper']:
           ('%.2f' % r['ratio_to_torch_compile']) if 'ratio_to_torch_compile' in r else '-'))
 print('steps (name exit seconds):', ' '.join('%s:%d:%ds' % (n, v['exit'], v['seconds']) for n, v in s['steps'].items()))
 PY
-! grep -qv ' 0 ' "$out/logs/steps.txt"
+grep -qv ' 0 ' "$out/logs/steps.txt"; some_failed=$(( $? == 0 ))
+# 6. at most 8 files come back, none over 16 MiB
+tar -C "$out" -czf "$out/logs.tar.gz" logs junit && rm -rf "$out/logs" "$out/junit"
+tar -C "$out" -cf "$out/profile.tar" profile && rm -rf "$out/profile"
+if [ "$(stat -c %s "$out/profile.tar")" -gt 16000000 ]; then
+  split -b 16000000 -d -a 2 "$out/profile.tar" "$out/profile.tar." && rm "$out/profile.tar"
+fi
+ls -l "$out" >&2
+[ $some_failed = 0 ]

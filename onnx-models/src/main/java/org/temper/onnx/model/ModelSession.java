@@ -3,6 +3,7 @@ package org.temper.onnx.model;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.temper.onnx.runtime.DeviceMemoryException;
 import org.temper.onnx.runtime.ExecutionSettings;
 import org.temper.onnx.runtime.OrtRuntime;
 import org.temper.onnx.runtime.OrtThreads;
@@ -23,9 +24,24 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * for the calls in flight to finish, after which every call fails with an IllegalStateException
  * (never a crash in native code). A session that is never closed is released when it becomes
  * unreachable. With the default thread count it runs on ONNX Runtime's process-wide thread pools
- * ({@link OrtRuntime}), so open sessions add no native threads.
+ * ({@link OrtRuntime}), so open sessions add no native threads. A call that exhausts the device's
+ * memory is a {@link DeviceMemoryException} naming the batch size; the session stays usable.
  */
 public final class ModelSession implements AutoCloseable {
+
+    /** One run of the open session: ONNX Runtime's own, or a stand-in for a failing provider in tests. */
+    @FunctionalInterface
+    interface Runner {
+        /**
+         * @param session the open session
+         * @param inputs the run's inputs by name
+         * @param outputs the outputs wanted
+         * @return those outputs
+         * @throws OrtException on failure
+         */
+        OrtSession.Result run(OrtSession session, Map<String, OnnxTensor> inputs, Set<String> outputs)
+                throws OrtException;
+    }
 
     /** Examples per ONNX Runtime call. */
     public static final int BATCH = 2048;
@@ -40,6 +56,7 @@ public final class ModelSession implements AutoCloseable {
     private final String source;
     private final ModelSignature signature;
     private final ExecutionSettings settings;
+    private final Runner runner;
     private final NativeSession state = new NativeSession();
     private final Cleaner.Cleanable cleanable;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -60,10 +77,15 @@ public final class ModelSession implements AutoCloseable {
      * @param settings device and threads
      */
     public ModelSession(byte[] model, String source, ModelSignature signature, ExecutionSettings settings) {
+        this(model, source, signature, settings, OrtSession::run);
+    }
+
+    ModelSession(byte[] model, String source, ModelSignature signature, ExecutionSettings settings, Runner runner) {
         this.model = model;
         this.source = source;
         this.signature = signature;
         this.settings = settings;
+        this.runner = runner;
         this.cleanable = CLEANER.register(this, state);
     }
 
@@ -82,6 +104,7 @@ public final class ModelSession implements AutoCloseable {
      * @param n number of examples
      * @return n * K logits, row-major
      * @throws OrtException when ONNX Runtime fails
+     * @throws DeviceMemoryException when the device ran out of memory
      */
     public float[] logits(FloatBuffer features, int n) throws OrtException {
         return logits(features, n, Map.of());
@@ -185,7 +208,7 @@ public final class ModelSession implements AutoCloseable {
             Map<String, OnnxTensor> inputs = new HashMap<>(extraInputs);
             try (OnnxTensor x = OnnxTensor.createTensor(OrtRuntime.environment(), slice, shape)) {
                 inputs.put(signature.input(), x);
-                try (OrtSession.Result r = session.run(inputs, Set.of(output))) {
+                try (OrtSession.Result r = runOnce(session, inputs, output, count)) {
                     OnnxTensor result = (OnnxTensor) r.get(0);
                     if (out == null) {
                         long[] dims = result.getInfo().getShape();
@@ -197,6 +220,19 @@ public final class ModelSession implements AutoCloseable {
             }
         }
         return out == null ? new float[0] : out;
+    }
+
+    private OrtSession.Result runOnce(OrtSession session, Map<String, OnnxTensor> inputs, String output, int count)
+            throws OrtException {
+        try {
+            return runner.run(session, inputs, Set.of(output));
+        } catch (OrtException e) {
+            DeviceMemoryException oom = DeviceMemoryException.recogniseInference(e, settings, count, source);
+            if (oom != null) {
+                throw oom;
+            }
+            throw e;
+        }
     }
 
     private static String firstLine(OrtException e) {

@@ -26,4 +26,32 @@ public final class SyntheticData {
         }
         return DenseDataset.of(x, y, new long[] {4}, 3);
     }
+
+    /**
+     * Gaussian images (standard deviation 0.25), class c brighter by 0.5 in the c-th of k bands of
+     * pixels of channel c mod C: learnable at moderate rates, and (being continuous) free of ties in
+     * max pooling and of exact zeros before a ReLU.
+     * @param n number of examples (labels cycle 0..k-1)
+     * @param shape [C, H, W]
+     * @param k number of classes
+     * @param seed the seed
+     * @return the data set
+     */
+    public static DenseDataset images(int n, long[] shape, int k, long seed) {
+        Random r = new Random(seed);
+        int channels = (int) shape[0];
+        int plane = (int) (shape[1] * shape[2]);
+        float[] x = new float[n * channels * plane];
+        long[] y = new long[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % k;
+            y[i] = c;
+            for (int j = 0; j < channels * plane; j++) {
+                int p = j % plane;
+                boolean band = j / plane == c % channels && p * k / plane == c;
+                x[i * channels * plane + j] = (float) (0.25 * r.nextGaussian() + (band ? 0.5 : 0));
+            }
+        }
+        return DenseDataset.of(x, y, shape, k);
+    }
 }

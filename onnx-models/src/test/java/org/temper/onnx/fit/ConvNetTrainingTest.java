@@ -43,7 +43,7 @@ class ConvNetTrainingTest {
         try (ModelSession p = trained.session(ExecutionSettings.DEFAULT)) {
             logits = p.logits(test.features(), test.size());
         }
-        double accuracy = accuracy(logits, test);
+        double accuracy = TestAccuracy.of(logits, test);
         System.out.printf("LeNet-5 test accuracy after 2 epochs on %d images: %.3f%n", train.size(), accuracy);
         assertTrue(accuracy > 0.75, "test accuracy " + accuracy);
 
@@ -52,18 +52,5 @@ class ConvNetTrainingTest {
         try (ModelSession p = ModelFiles.read(file).session(ExecutionSettings.DEFAULT)) {
             assertArrayEquals(logits, p.logits(test.features(), test.size()));
         }
-    }
-
-    private static double accuracy(float[] logits, DenseDataset data) {
-        int k = data.numClasses();
-        int correct = 0;
-        for (int i = 0; i < data.size(); i++) {
-            int arg = 0;
-            for (int c = 1; c < k; c++) {
-                arg = logits[i * k + c] > logits[i * k + arg] ? c : arg;
-            }
-            correct += arg == data.label(i) ? 1 : 0;
-        }
-        return (double) correct / data.size();
     }
 }

@@ -53,6 +53,19 @@ class TrainingSessionMemoryTest {
         return s.run(batches, rates, weights);
     }
 
+    /**
+     * Asserts that a failed run left the session as it was.
+     * @param s the session
+     * @param before its parameters before the run
+     */
+    static void assertUntouched(TrainingSession s, List<TensorData> before) {
+        assertEquals(0, s.updates());
+        List<TensorData> after = s.parameters();
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i).toFloats(), after.get(i).toFloats(), "parameter " + i);
+        }
+    }
+
     @Test
     void outOfMemoryNamesTheBatchKeepsTheStateAndTrainingGoesOnWithASmallerBatch() throws Exception {
         AtomicInteger runs = new AtomicInteger();
@@ -70,11 +83,7 @@ class TrainingSessionMemoryTest {
             assertEquals(OptionalLong.of(25165824L), e.requestedBytes());
             assertTrue(e.getMessage().startsWith("The CPU ran out of memory training at batch size 32 (ONNX Runtime asked"
                     + " for 24.0 MiB more). Train with a smaller batch (for example --batch 16)."), e.getMessage());
-            assertEquals(0, s.updates());
-            List<TensorData> after = s.parameters();
-            for (int i = 0; i < before.size(); i++) {
-                assertArrayEquals(before.get(i).toFloats(), after.get(i).toFloats(), "parameter " + i);
-            }
+            TrainingSessionMemoryTest.assertUntouched(s, before);
             train(s, 3, 32);
             assertEquals(3, s.updates(), "the same session trains on once memory is there");
         }

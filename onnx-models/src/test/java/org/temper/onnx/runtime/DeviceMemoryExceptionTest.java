@@ -53,6 +53,25 @@ class DeviceMemoryExceptionTest {
     }
 
     @Test
+    void inferenceFailureNamesTheModelAndTheBatchAndNoTrainingFlag() {
+        ExecutionSettings limited = GPU.withCuda(CudaSettings.DEFAULT.withMemoryLimit(512L << 20));
+        DeviceMemoryException e = DeviceMemoryException.recogniseInference(new OrtException(ARENA), limited, 2048,
+                "model.onnx");
+        assertEquals(2048, e.batchSize());
+        assertEquals(OptionalLong.of(1610612736L), e.requestedBytes());
+        assertTrue(e.getMessage().startsWith("CUDA device 1 ran out of memory running model.onnx at batch size 2048"
+                + " (ONNX Runtime asked for 1.50 GiB more). Raise the CUDA memory limit of 512.0 MiB, free the GPU of"
+                + " other processes (nvidia-smi lists them), or run the model on the CPU. ONNX Runtime said: "),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("--batch"), e.getMessage());
+        DeviceMemoryException unlimited = DeviceMemoryException.recogniseInference(new OrtException(CUDA), GPU, 7,
+                "the model");
+        assertTrue(unlimited.getMessage().contains("at batch size 7. Free the GPU of other processes"),
+                unlimited.getMessage());
+        assertNull(DeviceMemoryException.recogniseInference(new OrtException("Invalid rank"), GPU, 7, "the model"));
+    }
+
+    @Test
     void hostMemoryOnTheCpuAndOtherErrorsAreToldApart() {
         DeviceMemoryException cpu = DeviceMemoryException.recognise(new OrtException(
                 "Failed to allocate memory for requested buffer of size 4096"), ExecutionSettings.DEFAULT, 1);

@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.temper.onnx.autodiff.Differentiator;
 import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.data.IdxDirectory;
-import org.temper.onnx.fit.Fitter;
-import org.temper.onnx.fit.TrainingConfig;
-import org.temper.onnx.optim.LearningRateSchedule;
+import org.temper.onnx.fit.TestAccuracy;
 import org.temper.onnx.graph.DType;
 import org.temper.onnx.graph.GraphBuilder;
 import org.temper.onnx.graph.Shape;
@@ -109,29 +107,10 @@ class DeviceTest {
         IdxDirectory d = IdxDirectory.named(System.getProperty("temper.fashion-mnist", "fashion-mnist"));
         DenseDataset train = d.train().head(20_000);
         DenseDataset test = d.test();
-        double cpu = testAccuracy(train, test, ExecutionSettings.DEFAULT);
-        double cuda = testAccuracy(train, test, new ExecutionSettings(Device.parse("cuda"), 0));
+        double cpu = TestAccuracy.ofMlp(train, test, new int[] {1200, 1200}, 2, 0.02, ExecutionSettings.DEFAULT);
+        double cuda = TestAccuracy.ofMlp(train, test, new int[] {1200, 1200}, 2, 0.02,
+                new ExecutionSettings(Device.parse("cuda"), 0));
         System.out.printf("Fashion-MNIST test accuracy after 2 epochs: CPU %.4f, CUDA %.4f%n", cpu, cuda);
         assertTrue(cuda > 0.8 && Math.abs(cuda - cpu) < 0.01, "CPU " + cpu + ", CUDA " + cuda);
-    }
-
-    private static double testAccuracy(DenseDataset train, DenseDataset test, ExecutionSettings settings)
-            throws Exception {
-        TrainingConfig config = new TrainingConfig(LabelSmoothing.uniform(0.1), Sgd.withMomentum(0.9),
-                LearningRateSchedule.constant(0.02), null, 2, 128, 0, 0, null, settings, 1L, 0);
-        Mlp net = Mlp.create(train.exampleShape(), new int[] {1200, 1200}, 10, 0, Initializer.HE_NORMAL, null, 1);
-        float[] logits;
-        try (var session = new Fitter(config, List.of()).fit(net, train, null, null).network().session(settings)) {
-            logits = session.logits(test.features(), test.size());
-        }
-        int correct = 0;
-        for (int i = 0; i < test.size(); i++) {
-            int arg = 0;
-            for (int c = 1; c < 10; c++) {
-                arg = logits[i * 10 + c] > logits[i * 10 + arg] ? c : arg;
-            }
-            correct += arg == test.label(i) ? 1 : 0;
-        }
-        return (double) correct / test.size();
     }
 }
