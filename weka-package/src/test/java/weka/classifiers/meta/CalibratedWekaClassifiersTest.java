@@ -145,8 +145,8 @@ class CalibratedWekaClassifiersTest {
         assertTrue(svm.getMessage().contains("no probability estimates") && svm.getMessage().contains("-M"),
                 svm.getMessage());
         IllegalArgumentException method = assertThrows(IllegalArgumentException.class,
-                () -> new CalibratedClassifier().setMethod("beta"));
-        assertTrue(method.getMessage().contains("use one of platt, isotonic"), method.getMessage());
+                () -> new CalibratedClassifier().setMethod("bayes"));
+        assertTrue(method.getMessage().contains("use one of temperature, vector"), method.getMessage());
         CalibratedClassifier held = calibrated("weka.classifiers.bayes.NaiveBayes", "temperature");
         held.setHoldout(0.3);
         held.buildClassifier(train);
