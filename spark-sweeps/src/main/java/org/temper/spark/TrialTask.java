@@ -101,7 +101,8 @@ final class TrialTask {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static String host() {
+    /** @return this machine's name, for results and messages */
+    static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
                 + " whether the better teacher distils worse. --quick: alpha 0, .3, .6 and dropout at T = 1, 4 on"
                 + " 10,000 images for 10 epochs (a few minutes on 2 cores); --full: the whole grid, 100 epochs on"
                 + " 60,000 images (meant for a GPU; on the CPU it says how long it will take). A rerun resumes.")
-final class DistillationCommand implements Callable<Integer> {
+final class DistillationCommand implements Callable<Integer>, ExperimentCommand<DistillationTrial> {
 
     /** 10,000 training images, none held out, the whole test set, 10 epochs. */
     static final Scale QUICK = new Scale(10_000, 0, 0, 10);
@@ -47,42 +47,61 @@ final class DistillationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long start = System.nanoTime();
         PrintStream console = System.out;
+        TrialExecutor executor = options.executor();
+        DistillationExperiment setup = setup();
+        ExperimentRun<DistillationTrial> r = open();
+        int teachers = setup.grid().teachers().size() * options.seeds;
+        int students = (setup.grid().teachers().size() * setup.grid().temperatures().size() + 1) * options.seeds;
+        console.printf(Locale.ROOT, "Distillation on %s: %s, %d epochs, seeds 1..%d, %d teachers and %d students,"
+                + " soft term %s, %s; results in %s%n", options.data, r.data().describe("none held out"),
+                r.scale().epochs(), options.seeds, teachers, students, softTerm.name().toLowerCase(Locale.ROOT),
+                options.device, r.folder().toAbsolutePath());
+        if (options.mode.full && options.device.equals("cpu") && executor == null) {
+            console.printf(Locale.ROOT, "--full on the CPU: %d trials of %d epochs, meant for a GPU or the sweep"
+                    + " engine. It starts now, without asking; after the first epoch it prints how long the missing"
+                    + " trials will take (students' epochs scaled from a teacher's by parameter count). Stop it with"
+                    + " Ctrl-C at any time: finished trials are kept and a rerun resumes.%n", teachers + students,
+                    r.scale().epochs());
+        }
+        TrialLoop.Outcome<DistillationTrial> outcome = plan(r).run(console, executor);
+        DistillationResults results = DistillationResults.of(setup.grid(), outcome.trials());
+        String name = KnownData.of(options.data).map(KnownData::title).orElse(options.data);
+        Report report = new DistillationReport(r.experiment(), r.info(outcome), setup, results, outcome.trials(),
+                DistillationFigures.write(r.folder(), name, results)).report();
+        Reports.finish(r.folder(), report, console);
+        return outcome.exitCode();
+    }
+
+    /**
+     * @return the experiment these options ask for
+     * @throws IllegalArgumentException when an option does not apply or is out of range
+     */
+    private DistillationExperiment setup() {
         if (options.heldOut != null && options.heldOut != 0) {
             throw new IllegalArgumentException("distillation fits no temperature: --held-out does not apply");
         }
         if (studentShift < 0) {
             throw new IllegalArgumentException("--student-shift must be 0 or more, got " + studentShift);
         }
-        Scale scale = options.scale(QUICK, FULL);
         DistillationGrid grid = options.mode.full ? DistillationGrid.FULL : DistillationGrid.QUICK;
-        DistillationExperiment setup = new DistillationExperiment(softTerm == SoftTerm.MSE_LOGITS
-                ? grid.withoutTemperatures() : grid, softTerm, studentShift, scale.epochs(), options.device);
-        Path folder = options.folder(DistillationExperiment.NAME);
-        ExperimentData data = ExperimentData.load(options.data, scale);
-        Experiment experiment = setup.experiment(data, scale, options.seeds);
-        TrialStore<DistillationTrial> store = TrialStore.open(folder, experiment, DistillationTrial.class);
-        int teachers = setup.grid().teachers().size() * options.seeds;
-        int students = (setup.grid().teachers().size() * setup.grid().temperatures().size() + 1) * options.seeds;
-        console.printf(Locale.ROOT, "Distillation on %s: %s, %d epochs, seeds 1..%d, %d teachers and %d students,"
-                + " soft term %s, %s; results in %s%n", options.data, data.describe("none held out"), scale.epochs(),
-                options.seeds, teachers, students, softTerm.name().toLowerCase(Locale.ROOT), options.device,
-                folder.toAbsolutePath());
-        if (options.mode.full && options.device.equals("cpu")) {
-            console.printf(Locale.ROOT, "--full on the CPU: %d trials of %d epochs, meant for a GPU or the sweep"
-                    + " engine. It starts now, without asking; after the first epoch it prints how long the missing"
-                    + " trials will take (students' epochs scaled from a teacher's by parameter count). Stop it with"
-                    + " Ctrl-C at any time: finished trials are kept and a rerun resumes.%n", teachers + students,
-                    scale.epochs());
-        }
-        TrialLoop.Outcome<DistillationTrial> outcome = setup.run(experiment, store, new TrialRunner(data), console);
-        DistillationResults results = DistillationResults.of(setup.grid(), outcome.trials());
-        RunInfo run = RunInfo.here(options.device, (System.nanoTime() - start) / 1e9, outcome);
-        String name = KnownData.of(options.data).map(KnownData::title).orElse(options.data);
-        Report report = new DistillationReport(experiment, run, setup, results, outcome.trials(),
-                DistillationFigures.write(folder, name, results)).report();
-        Reports.finish(folder, report, console);
-        return 0;
+        return new DistillationExperiment(softTerm == SoftTerm.MSE_LOGITS ? grid.withoutTemperatures() : grid,
+                softTerm, studentShift, options.scale(QUICK, FULL).epochs(), options.device);
+    }
+
+    @Override
+    public ReproduceOptions options() {
+        return options;
+    }
+
+    @Override
+    public ExperimentRun<DistillationTrial> open() throws IOException {
+        return ExperimentRun.open(options, DistillationExperiment.NAME, QUICK, FULL, setup()::experiment,
+                DistillationTrial.class);
+    }
+
+    @Override
+    public TrialLoop<DistillationTrial> plan(ExperimentRun<DistillationTrial> r) {
+        return setup().plan(r.experiment(), r.store(), new TrialRunner(r.data()));
     }
 }

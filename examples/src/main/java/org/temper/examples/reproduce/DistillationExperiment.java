@@ -3,7 +3,6 @@ package org.temper.examples.reproduce;
 import org.temper.onnx.objective.Distillation.SoftTerm;
 import org.temper.onnx.recipe.Recipe;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,17 +72,16 @@ record DistillationExperiment(DistillationGrid grid, SoftTerm softTerm, int stud
     }
 
     /**
-     * The trials, in this order: every teacher and seed, the students without a teacher, then every
-     * teacher's students by temperature and seed; each read back or trained and stored.
+     * The trials, in this order: every teacher and seed and the students without a teacher (stage 0),
+     * then every teacher's students by temperature and seed (stage 1: they read their stored teachers);
+     * each read back, or trained by {@link TrialLoop#run} and stored.
      * @param experiment what to run
      * @param store the experiment's folder
      * @param runner the data's trial runner
-     * @param out the console
-     * @return the trials and how many were trained now
-     * @throws Exception when training fails or a trial cannot be stored
+     * @return the plan
      */
-    TrialLoop.Outcome<DistillationTrial> run(Experiment experiment, TrialStore<DistillationTrial> store,
-                                             TrialRunner runner, PrintStream out) throws Exception {
+    TrialLoop<DistillationTrial> plan(Experiment experiment, TrialStore<DistillationTrial> store,
+                                      TrialRunner runner) {
         ExperimentData data = runner.data();
         double teacherCost = ReplicationRecipe.parameters(data.train().exampleSize(), ReplicationRecipe.HIDDEN,
                 data.classes());
@@ -95,7 +93,7 @@ record DistillationExperiment(DistillationGrid grid, SoftTerm softTerm, int stud
                 long s = seed;
                 Recipe recipe = spec.recipe(ReplicationRecipe.mlp(ReplicationRecipe.HIDDEN, epochs, device, s));
                 plan.add(new TrialLoop.Planned<>(teacherKey(spec.key(), s), "teacher " + spec.label() + " seed " + s,
-                        teacherCost, listeners -> {
+                        teacherCost, 0, listeners -> {
                             TrialRunner.Trained trained = runner.train(recipe, null, listeners);
                             float[] logits = TrialRunner.logits(trained.fit(), recipe, data.train());
                             return TeacherTrial.of(spec, s, trained, logits,
@@ -107,7 +105,7 @@ record DistillationExperiment(DistillationGrid grid, SoftTerm softTerm, int stud
             long s = seed;
             Recipe recipe = student(null, s);
             plan.add(new TrialLoop.Planned<>(studentKey(StudentTrial.ALONE, null) + "-seed-" + s,
-                    "student without a teacher seed " + s, studentCost,
+                    "student without a teacher seed " + s, studentCost, 0,
                     listeners -> StudentTrial.of(StudentTrial.ALONE, null, s, runner.train(recipe, null, listeners))));
         }
         for (TeacherSpec spec : grid.teachers()) {
@@ -117,13 +115,13 @@ record DistillationExperiment(DistillationGrid grid, SoftTerm softTerm, int stud
                     Recipe recipe = student(temperature, s);
                     plan.add(new TrialLoop.Planned<>(studentKey(spec.key(), temperature) + "-seed-" + s,
                             String.format(Locale.ROOT, "student of %s at T %s seed %d", spec.label(),
-                                    Cells.number(temperature, 0), s), studentCost,
+                                    Cells.number(temperature, 0), s), studentCost, 1,
                             listeners -> StudentTrial.of(spec.key(), temperature, s, runner.train(recipe,
                                     teacherLogits(store, spec.key(), s, data), listeners))));
                 }
             }
         }
-        return new TrialLoop<>(store, device, out).run(plan, DistillationTrial::summary);
+        return new TrialLoop<>(store, device, plan, DistillationTrial::summary);
     }
 
     /**

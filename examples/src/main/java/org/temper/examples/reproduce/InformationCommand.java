@@ -3,6 +3,7 @@ package org.temper.examples.reproduce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
                 + " shifts, after every epoch of a hard-target and a label smoothing 0.1 teacher (Mueller et al.,"
                 + " section 5). --quick: 20,000 training images, 10 epochs; --full: 100 epochs on 60,000. A rerun"
                 + " resumes the folder.")
-final class InformationCommand implements Callable<Integer> {
+final class InformationCommand implements Callable<Integer>, ExperimentCommand<InformationTrial> {
 
     @Mixin
     ReproduceOptions options = new ReproduceOptions();
@@ -27,9 +28,8 @@ final class InformationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
-        ExperimentRun<InformationTrial> r = ExperimentRun.open(options, InformationExperiment.NAME,
-                ProjectionExperiment.QUICK, ProjectionExperiment.FULL, InformationExperiment::experiment,
-                InformationTrial.class);
+        TrialExecutor executor = options.executor();
+        ExperimentRun<InformationTrial> r = open();
         List<String> classes = InformationExperiment.CLASSES.stream().map(c -> r.data().train().classNames().get(c))
                 .toList();
         int examples = InformationExperiment.probed(r.data()).size();
@@ -37,11 +37,26 @@ final class InformationCommand implements Callable<Integer> {
                 + " test images, %d epochs, seeds 1..%d, %s; results in %s%n", options.data, examples,
                 String.join(" and ", classes), InformationExperiment.PASSES, r.data().train().size(),
                 r.data().test().size(), r.scale().epochs(), options.seeds, options.device, r.folder().toAbsolutePath());
-        TrialLoop.Outcome<InformationTrial> outcome = InformationExperiment.run(r.experiment(), r.store(),
-                new TrialRunner(r.data()), options.device, console);
+        TrialLoop.Outcome<InformationTrial> outcome = plan(r).run(console, executor);
         Reports.finish(r.folder(), new InformationReport(r.experiment(), r.info(outcome), classes, examples,
                 outcome.trials(), InformationFigures.write(r.folder(), options.data, outcome.trials(), examples))
                 .report(), console);
-        return 0;
+        return outcome.exitCode();
+    }
+
+    @Override
+    public ReproduceOptions options() {
+        return options;
+    }
+
+    @Override
+    public ExperimentRun<InformationTrial> open() throws IOException {
+        return ExperimentRun.open(options, InformationExperiment.NAME, ProjectionExperiment.QUICK,
+                ProjectionExperiment.FULL, InformationExperiment::experiment, InformationTrial.class);
+    }
+
+    @Override
+    public TrialLoop<InformationTrial> plan(ExperimentRun<InformationTrial> r) {
+        return InformationExperiment.plan(r.experiment(), r.store(), new TrialRunner(r.data()), options.device);
     }
 }

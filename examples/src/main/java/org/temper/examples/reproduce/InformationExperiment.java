@@ -4,7 +4,6 @@ import org.temper.onnx.data.DenseDataset;
 import org.temper.onnx.fit.TrainingListener;
 import org.temper.onnx.recipe.Training;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,18 +49,15 @@ final class InformationExperiment {
     }
 
     /**
-     * The trials, one per alpha and seed; each either read back or trained with the probe and stored.
+     * The trials, one per alpha and seed; each read back, or trained with the probe and stored.
      * @param experiment what to run
      * @param store the experiment's folder
      * @param runner the data's trial runner
      * @param device the recipes' device
-     * @param out the console
-     * @return the trials and how many were trained now
-     * @throws Exception when training fails or a trial cannot be stored
+     * @return the plan
      */
-    static TrialLoop.Outcome<InformationTrial> run(Experiment experiment, TrialStore<InformationTrial> store,
-                                                   TrialRunner runner, String device, PrintStream out)
-            throws Exception {
+    static TrialLoop<InformationTrial> plan(Experiment experiment, TrialStore<InformationTrial> store,
+                                            TrialRunner runner, String device) {
         DenseDataset probed = probed(runner.data());
         List<TrialLoop.Planned<InformationTrial>> plan = AlphaPlan.plan(experiment, ALPHAS, device,
                 (alpha, seed, recipe, listeners) -> {
@@ -73,7 +69,7 @@ final class InformationExperiment {
                     return new InformationTrial(alpha, seed, t.seconds(), Measurement.of(t.test()), t.fit().history(),
                             probe.epochs());
                 });
-        return new TrialLoop<>(store, device, out).run(plan, t -> String.format(Locale.ROOT,
+        return new TrialLoop<>(store, device, plan, t -> String.format(Locale.ROOT,
                 "test accuracy %.2f%%, I(X;Y) after epoch 1 %.3f, after the last %.3f nats (log N = %.3f)",
                 100 * t.test().accuracy(), t.information().get(0).estimate().information(),
                 t.information().get(t.information().size() - 1).estimate().information(),

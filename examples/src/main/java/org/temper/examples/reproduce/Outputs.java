@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +32,25 @@ final class Outputs {
         }
         NewFile.write(file, content);
         return true;
+    }
+
+    /**
+     * Removes a report's files (report.html, report.md, results.json and the figures' PNG and SVG
+     * files at the folder's top), so that the next {@link #write}s make them anew; experiment.json and
+     * the trials stay.
+     * @param folder the experiment's folder
+     * @throws IOException when one cannot be removed
+     */
+    static void clear(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (List.of("report.html", "report.md", "results.json").contains(name) || name.endsWith(".png")
+                        || name.endsWith(".svg")) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     /**

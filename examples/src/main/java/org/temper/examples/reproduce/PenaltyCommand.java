@@ -3,6 +3,7 @@ package org.temper.examples.reproduce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
                 + " smoothing 0.1 and hard targets on the replication's MLP: test accuracy, ECE, NLL and mean entropy."
                 + " --quick: 10,000 training images, 10 epochs, 17 trials, a few minutes on 2 idle cores; --full:"
                 + " 100 epochs on 60,000. A rerun resumes the folder.")
-final class PenaltyCommand implements Callable<Integer> {
+final class PenaltyCommand implements Callable<Integer>, ExperimentCommand<PenaltyTrial> {
 
     @Mixin
     ReproduceOptions options = new ReproduceOptions();
@@ -26,16 +27,15 @@ final class PenaltyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
-        ExperimentRun<PenaltyTrial> o = ExperimentRun.open(options, PenaltyExperiment.NAME, PenaltyExperiment.QUICK,
-                PenaltyExperiment.FULL, PenaltyExperiment::experiment, PenaltyTrial.class);
+        TrialExecutor executor = options.executor();
+        ExperimentRun<PenaltyTrial> o = open();
         ExperimentData data = o.data();
         String dataset = PublishedSmoothing.forData(options.data).map(PublishedSmoothing::dataset).orElse(options.data);
         console.printf(Locale.ROOT, "Confidence penalty on %s: %,d training and %,d test images, %d classes, %d"
                         + " epochs, %d configurations x seeds 1..%d, %s; results in %s%n", options.data,
                 data.train().size(), data.test().size(), data.classes(), o.scale().epochs(),
                 o.experiment().configurations().size(), options.seeds, options.device, o.folder().toAbsolutePath());
-        TrialLoop.Outcome<PenaltyTrial> outcome = PenaltyExperiment.run(o.experiment(), o.store(),
-                new TrialRunner(data), options.device, console);
+        TrialLoop.Outcome<PenaltyTrial> outcome = plan(o).run(console, executor);
         List<PenaltySummary> summaries = PenaltyExperiment.configurations(data.classes()).stream()
                 .map(c -> PenaltySummary.of(c, outcome.trials().stream().filter(t -> t.configuration().equals(c))
                         .toList(), data.classes())).toList();
@@ -44,6 +44,22 @@ final class PenaltyCommand implements Callable<Integer> {
         Report report = new PenaltyReport(o.experiment(), run, dataset, "MNIST".equals(dataset), summaries,
                 outcome.trials(), figures).report();
         Reports.finish(o.folder(), report, console);
-        return 0;
+        return outcome.exitCode();
+    }
+
+    @Override
+    public ReproduceOptions options() {
+        return options;
+    }
+
+    @Override
+    public ExperimentRun<PenaltyTrial> open() throws IOException {
+        return ExperimentRun.open(options, PenaltyExperiment.NAME, PenaltyExperiment.QUICK,
+                PenaltyExperiment.FULL, PenaltyExperiment::experiment, PenaltyTrial.class);
+    }
+
+    @Override
+    public TrialLoop<PenaltyTrial> plan(ExperimentRun<PenaltyTrial> r) {
+        return PenaltyExperiment.plan(r.experiment(), r.store(), new TrialRunner(r.data()), options.device);
     }
 }

@@ -2,7 +2,6 @@ package org.temper.examples.reproduce;
 
 import org.temper.onnx.recipe.Recipe;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,17 +78,15 @@ public final class PenaltyExperiment {
     }
 
     /**
-     * The trials, one per configuration and seed, in that order; each either read back or trained and stored.
+     * The trials, one per configuration and seed, in that order; each read back, or trained by {@link TrialLoop#run} and stored.
      * @param experiment what to run
      * @param store the experiment's folder
      * @param runner the data's trial runner
      * @param device the recipes' device
-     * @param out the console
-     * @return the trials and how many were trained now
-     * @throws Exception when training fails or a trial cannot be stored
+     * @return the plan
      */
-    static TrialLoop.Outcome<PenaltyTrial> run(Experiment experiment, TrialStore<PenaltyTrial> store,
-                                               TrialRunner runner, String device, PrintStream out) throws Exception {
+    static TrialLoop<PenaltyTrial> plan(Experiment experiment, TrialStore<PenaltyTrial> store,
+                                        TrialRunner runner, String device) {
         List<TrialLoop.Planned<PenaltyTrial>> plan = new ArrayList<>();
         for (PenaltyConfiguration c : configurations(experiment.classes())) {
             for (long seed = 1; seed <= experiment.seeds(); seed++) {
@@ -99,7 +96,7 @@ public final class PenaltyExperiment {
                         listeners -> PenaltyTrial.of(c, s, runner.train(recipe, null, listeners))));
             }
         }
-        return new TrialLoop<>(store, device, out).run(plan, t -> String.format(Locale.ROOT,
+        return new TrialLoop<>(store, device, plan, t -> String.format(Locale.ROOT,
                 "test accuracy %.2f%%, ECE %.4f, mean entropy %.3f", 100 * t.test().accuracy(), t.test().ece(),
                 t.test().meanEntropy()));
     }

@@ -3,6 +3,7 @@ package org.temper.examples.reproduce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
                 + " hard targets and label smoothing 0.1 (Mueller et al.'s figure), training and test images, with"
                 + " the clusters' tightness measured. --quick: 20,000 training images, 10 epochs; --full: 100 epochs"
                 + " on 60,000. A rerun resumes the folder.")
-final class ProjectionCommand implements Callable<Integer> {
+final class ProjectionCommand implements Callable<Integer>, ExperimentCommand<ProjectionTrial> {
 
     @Mixin
     ReproduceOptions options = new ReproduceOptions();
@@ -26,19 +27,33 @@ final class ProjectionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
-        ExperimentRun<ProjectionTrial> r = ExperimentRun.open(options, ProjectionExperiment.NAME,
-                ProjectionExperiment.QUICK, ProjectionExperiment.FULL, ProjectionExperiment::experiment,
-                ProjectionTrial.class);
+        TrialExecutor executor = options.executor();
+        ExperimentRun<ProjectionTrial> r = open();
         List<String> classes = ProjectionExperiment.CLASSES.stream().map(c -> r.data().train().classNames().get(c))
                 .toList();
         console.printf(Locale.ROOT, "Penultimate projections on %s of %s: %,d training and %,d test images, %d epochs,"
                 + " seeds 1..%d, %s; results in %s%n", options.data, String.join(", ", classes),
                 r.data().train().size(), r.data().test().size(), r.scale().epochs(), options.seeds, options.device,
                 r.folder().toAbsolutePath());
-        TrialLoop.Outcome<ProjectionTrial> outcome = ProjectionExperiment.run(r.experiment(), r.store(),
-                new TrialRunner(r.data()), options.device, console);
+        TrialLoop.Outcome<ProjectionTrial> outcome = plan(r).run(console, executor);
         Reports.finish(r.folder(), new ProjectionReport(r.experiment(), r.info(outcome), classes, outcome.trials(),
                 ProjectionFigures.write(r.folder(), options.data, outcome.trials(), classes)).report(), console);
-        return 0;
+        return outcome.exitCode();
+    }
+
+    @Override
+    public ReproduceOptions options() {
+        return options;
+    }
+
+    @Override
+    public ExperimentRun<ProjectionTrial> open() throws IOException {
+        return ExperimentRun.open(options, ProjectionExperiment.NAME, ProjectionExperiment.QUICK,
+                ProjectionExperiment.FULL, ProjectionExperiment::experiment, ProjectionTrial.class);
+    }
+
+    @Override
+    public TrialLoop<ProjectionTrial> plan(ExperimentRun<ProjectionTrial> r) {
+        return ProjectionExperiment.plan(r.experiment(), r.store(), new TrialRunner(r.data()), options.device);
     }
 }

@@ -8,7 +8,6 @@ import org.temper.onnx.recipe.Recipe;
 import org.temper.onnx.recipe.Training;
 import org.temper.onnx.zoo.Mlp;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,22 +47,19 @@ final class ProjectionExperiment {
     }
 
     /**
-     * The trials, one per alpha and seed; each either read back or trained, projected and stored.
+     * The trials, one per alpha and seed; each read back, or trained, projected and stored.
      * @param experiment what to run
      * @param store the experiment's folder
      * @param runner the data's trial runner
      * @param device the recipes' device
-     * @param out the console
-     * @return the trials and how many were trained now
-     * @throws Exception when training fails or a trial cannot be stored
+     * @return the plan
      */
-    static TrialLoop.Outcome<ProjectionTrial> run(Experiment experiment, TrialStore<ProjectionTrial> store,
-                                                  TrialRunner runner, String device, PrintStream out)
-            throws Exception {
+    static TrialLoop<ProjectionTrial> plan(Experiment experiment, TrialStore<ProjectionTrial> store,
+                                           TrialRunner runner, String device) {
         List<TrialLoop.Planned<ProjectionTrial>> plan = AlphaPlan.plan(experiment, ALPHAS, device,
                 (alpha, seed, recipe, listeners) -> project(alpha, seed, recipe,
                         runner.train(recipe, null, listeners), runner.data()));
-        return new TrialLoop<>(store, device, out).run(plan, t -> String.format(Locale.ROOT,
+        return new TrialLoop<>(store, device, plan, t -> String.format(Locale.ROOT,
                 "test accuracy %.2f%%, test clusters: spread / distance %.3f, unevenness %.3f",
                 100 * t.test().accuracy(), t.testPoints().shape().tightness(), t.testPoints().shape().unevenness()));
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param experiment the experiment's identity
  * @param run where and how it ran
  * @param notes the paragraphs that explain the tables
- * @param tables the tables, in order
+ * @param tables the tables, in order; the run's failed trials, if any, come first
  * @param figures figure name to its PNG file, relative to the report (an SVG beside it)
  * @param results the experiment's own results by name (published numbers, summaries, trials), for
  *        results.json; bulk arrays of the trials (logits, labels) are left out there
@@ -22,7 +22,10 @@ record Report(String title, Experiment experiment, RunInfo run, List<String> not
 
     Report {
         notes = List.copyOf(notes);
-        tables = List.copyOf(tables);
+        List<Table> all = new java.util.ArrayList<>();
+        Table.failed(run).ifPresent(all::add);
+        all.addAll(tables);
+        tables = List.copyOf(all);
         figures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
         results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
     }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The options every {@code temper reproduce} experiment takes: the mode, the data, the seeds, the
- * device and the output folder, and (hidden, for tests) the sizes that override the mode's.
+ * device, the output folder and the Spark master, and (hidden, for tests) the sizes that override the
+ * mode's.
  */
 final class ReproduceOptions {
 
@@ -45,6 +46,15 @@ final class ReproduceOptions {
             + " replication's code does (optimistic).")
     Integer heldOut;
 
+    @Option(names = "--master", paramLabel = "local[N]|spark://HOST:PORT|yarn|k8s://...",
+            description = "Run the missing trials as Apache Spark tasks on this master, into the same folder and"
+                    + " report; ./temper runs the command through the spark-sweeps module then (built on first use;"
+                    + " docs/sweeps.md). Without it the trials run one after the other in this process.")
+    String master;
+
+    /** Where the missing trials run when --master is given; installed by spark-sweeps' launcher. */
+    TrialExecutor executor;
+
     @Option(names = "--train-examples", hidden = true, description = "Tests: training images instead of the mode's.")
     Integer trainExamples;
 
@@ -74,6 +84,20 @@ final class ReproduceOptions {
         int train = trainExamples != null ? trainExamples : base.trainExamples() + base.heldOut() - held;
         return new Scale(train, held, testExamples != null ? testExamples : base.testExamples(),
                 epochs != null ? epochs : base.epochs());
+    }
+
+    /**
+     * @return where the missing trials run: null for this thread, the installed executor with --master
+     * @throws IllegalArgumentException when --master is given but no executor is installed (the
+     *         command runs without the spark-sweeps module)
+     */
+    TrialExecutor executor() {
+        if (master != null && executor == null) {
+            throw new IllegalArgumentException("--master " + master + " runs the trials on Apache Spark, which this"
+                    + " command line leaves out: start it as ./temper reproduce ... --master " + master + " (the"
+                    + " launcher runs it through spark-sweeps), or leave --master out to run the trials here");
+        }
+        return executor;
     }
 
     /**

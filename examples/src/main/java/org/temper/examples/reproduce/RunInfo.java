@@ -5,6 +5,7 @@ import org.temper.examples.TemperCommand;
 import picocli.CommandLine.Command;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where and how a run ran, for the reports.
@@ -20,9 +21,11 @@ import java.time.Instant;
  * @param trained trials trained by this run
  * @param readBack trials read back from earlier runs
  * @param trialSeconds seconds of every trial's training and measuring together, earlier runs' included
+ * @param failed the trials that failed, which the report's figures and summaries leave out
  */
 public record RunInfo(String temper, String onnxRuntime, String java, String os, int cores, String device,
-                      String finished, double wallSeconds, int trained, int readBack, double trialSeconds) {
+                      String finished, double wallSeconds, int trained, int readBack, double trialSeconds,
+                      List<FailedTrial> failed) {
 
     /**
      * @param device the device
@@ -37,6 +40,6 @@ public record RunInfo(String temper, String onnxRuntime, String java, String os,
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), device, Instant.now().toString(), wallSeconds,
                 outcome.trained(), outcome.trials().size() - outcome.trained(),
-                outcome.trialSeconds());
+                outcome.trialSeconds(), outcome.failed());
     }
 }

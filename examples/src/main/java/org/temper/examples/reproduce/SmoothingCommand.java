@@ -3,6 +3,7 @@ package org.temper.examples.reproduce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
                 + " ECE and temperature scaling beside the published numbers. --quick: 20,000 training images,"
                 + " 10 epochs, about a minute on 2 idle cores; --full: 100 epochs on 55,000. A rerun resumes the"
                 + " folder.")
-final class SmoothingCommand implements Callable<Integer> {
+final class SmoothingCommand implements Callable<Integer>, ExperimentCommand<SmoothingTrial> {
 
     @Mixin
     ReproduceOptions options = new ReproduceOptions();
@@ -27,8 +28,8 @@ final class SmoothingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
-        ExperimentRun<SmoothingTrial> r = ExperimentRun.open(options, SmoothingExperiment.NAME, Scale.QUICK, Scale.FULL,
-                SmoothingExperiment::experiment, SmoothingTrial.class);
+        TrialExecutor executor = options.executor();
+        ExperimentRun<SmoothingTrial> r = open();
         PublishedSmoothing published = PublishedSmoothing.forData(options.data).orElse(null);
         console.printf(Locale.ROOT, "Label smoothing on %s: %s, %d epochs, seeds 1..%d, %s; results in %s%n",
                 options.data, r.data().describe(), r.scale().epochs(), options.seeds, options.device,
@@ -37,8 +38,7 @@ final class SmoothingCommand implements Callable<Integer> {
             console.println("No published numbers for " + options.data + " (the replication reports Fashion-MNIST,"
                     + " MNIST and EMNIST balanced): our numbers are reported alone.");
         }
-        TrialLoop.Outcome<SmoothingTrial> outcome = SmoothingExperiment.run(r.experiment(), r.store(),
-                new TrialRunner(r.data()), options.device, console);
+        TrialLoop.Outcome<SmoothingTrial> outcome = plan(r).run(console, executor);
         List<AlphaSummary> summaries = new ArrayList<>();
         for (double alpha : PublishedSmoothing.ALPHAS) {
             summaries.add(AlphaSummary.of(alpha, outcome.trials().stream().filter(t -> t.alpha() == alpha).toList(),
@@ -49,6 +49,22 @@ final class SmoothingCommand implements Callable<Integer> {
         Report report = new SmoothingReport(r.experiment(), run, published, summaries, outcome.trials(),
                 SmoothingFigures.write(r.folder(), name, summaries, outcome.trials(), published)).report();
         Reports.finish(r.folder(), report, console);
-        return 0;
+        return outcome.exitCode();
+    }
+
+    @Override
+    public ReproduceOptions options() {
+        return options;
+    }
+
+    @Override
+    public ExperimentRun<SmoothingTrial> open() throws IOException {
+        return ExperimentRun.open(options, SmoothingExperiment.NAME, Scale.QUICK, Scale.FULL,
+                SmoothingExperiment::experiment, SmoothingTrial.class);
+    }
+
+    @Override
+    public TrialLoop<SmoothingTrial> plan(ExperimentRun<SmoothingTrial> r) {
+        return SmoothingExperiment.plan(r.experiment(), r.store(), new TrialRunner(r.data()), options.device);
     }
 }

@@ -1,6 +1,5 @@
 package org.temper.examples.reproduce;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,21 +27,19 @@ public final class SmoothingExperiment {
     }
 
     /**
-     * The trials, one per alpha and seed, in that order; each either read back or trained and stored.
+     * The trials, one per alpha and seed, in that order; each read back, or trained by {@link TrialLoop#run} and stored.
      * @param experiment what to run
      * @param store the experiment's folder
      * @param runner the data's trial runner
      * @param device the recipes' device
-     * @param out the console
-     * @return the trials and how many were trained now
-     * @throws Exception when training fails or a trial cannot be stored
+     * @return the plan
      */
-    static TrialLoop.Outcome<SmoothingTrial> run(Experiment experiment, TrialStore<SmoothingTrial> store,
-                                                 TrialRunner runner, String device, PrintStream out) throws Exception {
+    static TrialLoop<SmoothingTrial> plan(Experiment experiment, TrialStore<SmoothingTrial> store,
+                                          TrialRunner runner, String device) {
         List<TrialLoop.Planned<SmoothingTrial>> plan = AlphaPlan.plan(experiment, PublishedSmoothing.ALPHAS, device,
                 (alpha, seed, recipe, listeners) -> SmoothingTrial.of(alpha, seed,
                         runner.train(recipe, null, listeners)));
-        return new TrialLoop<>(store, device, out).run(plan, t -> String.format(Locale.ROOT,
+        return new TrialLoop<>(store, device, plan, t -> String.format(Locale.ROOT,
                 "test accuracy %.2f%%, ECE %.4f", 100 * t.test().accuracy(), t.test().ece()));
     }
 }

@@ -51,4 +51,17 @@ record Table(String title, List<String> header, List<List<String>> rows) {
         m.forEach((k, v) -> rows.add(List.of(k, v)));
         return new Table("Settings", List.of("setting", "value"), rows);
     }
+
+    /**
+     * @param run the run
+     * @return the table of the trials that failed, with their messages, or nothing when none did
+     */
+    static java.util.Optional<Table> failed(RunInfo run) {
+        if (run.failed().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Table("Failed trials (left out above; a rerun tries them again)",
+                List.of("trial", "host", "message"), run.failed().stream()
+                .map(f -> List.of(f.label(), f.host(), f.message())).toList()));
+    }
 }

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * An experiment's folder: experiment.json says which experiment and settings it holds, and
- * trials/ holds one JSON file per finished trial, named by its key and written whole under its final
- * name ({@link NewFile}), so an interrupted run leaves only finished trials.
+ * An experiment's folder: experiment.json says which experiment and settings it holds, trials/ holds
+ * one JSON file per finished trial, named by its key and written whole under its final name
+ * ({@link NewFile}), so an interrupted run leaves only finished trials, and failed/ one per trial that
+ * failed ({@link FailedTrial}), until a rerun finishes it. Trials may be stored by several processes
+ * at once (Spark tasks): each file is published whole, at most once.
  *
  * @param <T> the experiment's trial type, a Jackson-serialisable record
  */
@@ -26,6 +28,8 @@ public final class TrialStore<T> {
 
     /** Jackson, indenting, as every writer of the reproductions uses it. */
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final String FAILED = "failed";
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9.+_-]+");
 
@@ -70,6 +74,7 @@ public final class TrialStore<T> {
             NewFile.write(file, tmp -> JSON.writeValue(tmp.toFile(), experiment));
         }
         Files.createDirectories(folder.resolve("trials"));
+        Files.createDirectories(folder.resolve(FAILED));
         return new TrialStore<>(folder, type);
     }
 
@@ -84,7 +89,7 @@ public final class TrialStore<T> {
      * @throws IOException when the stored file cannot be read
      */
     public Optional<T> find(String key) throws IOException {
-        Path file = path(key);
+        Path file = path("trials", key);
         return Files.exists(file) ? Optional.of(JSON.readValue(file.toFile(), type)) : Optional.empty();
     }
 
@@ -94,14 +99,37 @@ public final class TrialStore<T> {
      * @throws IOException when it cannot be written or is already stored
      */
     public void save(String key, T trial) throws IOException {
-        NewFile.write(path(key), tmp -> JSON.writeValue(tmp.toFile(), trial));
+        NewFile.write(path("trials", key), tmp -> JSON.writeValue(tmp.toFile(), trial));
+        Files.deleteIfExists(path(FAILED, key));
     }
 
-    private Path path(String key) {
+    /**
+     * Records a trial's failure, replacing an earlier run's record of it.
+     * @param failure the failed trial
+     * @throws IOException when it cannot be written
+     */
+    public void fail(FailedTrial failure) throws IOException {
+        Path file = path(FAILED, failure.key());
+        Files.deleteIfExists(file);
+        NewFile.write(file, tmp -> JSON.writeValue(tmp.toFile(), failure));
+    }
+
+    /**
+     * @param key the trial's name
+     * @return its failure, when it failed and is not stored since
+     * @throws IOException when the record cannot be read
+     */
+    public Optional<FailedTrial> failure(String key) throws IOException {
+        Path file = path(FAILED, key);
+        return Files.exists(file) && find(key).isEmpty() ? Optional.of(JSON.readValue(file.toFile(), FailedTrial.class))
+                : Optional.empty();
+    }
+
+    private Path path(String part, String key) {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("A trial's key must be letters, digits and . + _ -, got '" + key + "'");
         }
-        return folder.resolve("trials").resolve(key + ".json");
+        return folder.resolve(part).resolve(key + ".json");
     }
 
     private static String describe(Experiment e) {

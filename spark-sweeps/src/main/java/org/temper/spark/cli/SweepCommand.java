@@ -3,7 +3,6 @@ package org.temper.spark.cli;
 import org.apache.spark.sql.SparkSession;
 import org.temper.calibration.Metric;
 import org.temper.onnx.recipe.Recipe;
-import org.temper.spark.Masters;
 import org.temper.spark.Measures;
 import org.temper.spark.Sweep;
 import org.temper.spark.SweepData;
@@ -13,17 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -112,23 +108,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Sweep sweep = sweep();
-        String sparkMaster = master != null ? master : System.getProperty("spark.master");
+        String sparkMaster = SparkSessions.effective(master);
         List<TrialResult> results;
         if (sparkMaster == null) {
             System.out.printf(Locale.ROOT, "Running %d trials in this process into %s%n", sweep.trials().size(), out);
             results = sweep.runInProcess();
         } else {
-            Masters.checkReachable(sparkMaster, Duration.ofSeconds(10));
+            SparkSession spark = SparkSessions.start(master, "temper sweep " + out.getFileName());
             System.out.printf(Locale.ROOT, "Running %d trials on %s into %s%n", sweep.trials().size(), sparkMaster,
                     out);
-            SparkSession.Builder b = SparkSession.builder().appName("temper sweep " + out.getFileName());
-            if (master != null) {
-                b.master(master);
-                shippedJar().ifPresent(jar -> b.config("spark.jars", jar));
-            }
-            SparkSession spark = b.getOrCreate();
             try {
-                spark.sparkContext().setLogLevel("WARN");
                 results = sweep.runTrials(spark);
             } finally {
                 spark.stop();
@@ -136,22 +125,6 @@ public final class SweepCommand implements Callable<Integer> {
         }
         print(sweep, results, System.out);
         return results.stream().allMatch(TrialResult::ok) ? 0 : SOME_FAILED;
-    }
-
-    /**
-     * @return this class's jar (the assembly), for executors on a cluster to load the trials' code from,
-     *         unless spark.jars is set or the master is local
-     */
-    private Optional<String> shippedJar() {
-        if (master.startsWith("local") || System.getProperty("spark.jars") != null) {
-            return Optional.empty();
-        }
-        try {
-            Path p = Path.of(SweepCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return p.toString().endsWith(".jar") ? Optional.of(p.toString()) : Optional.empty();
-        } catch (URISyntaxException | SecurityException e) {
-            return Optional.empty();
-        }
     }
 
     /**

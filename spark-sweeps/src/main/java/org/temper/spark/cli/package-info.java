@@ -1,5 +1,6 @@
 /**
- * The {@code temper sweep} command line ({@link org.temper.spark.cli.SweepCommand}), the main class of the
- * module's assembly jar for {@code spark-submit} and of the {@code ./temper sweep} launcher.
+ * The command lines of the module's assembly jar, for {@code spark-submit} and the {@code ./temper}
+ * launcher: {@code temper sweep} ({@link org.temper.spark.cli.SweepCommand}, the jar's main class) and
+ * {@code temper reproduce NAME --master ...} ({@link org.temper.spark.cli.ReproduceOnSpark}).
  */
 package org.temper.spark.cli;
