@@ -5,17 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jfree.chart.JFreeChart;
 import org.temper.calibration.CalibrationReport;
 import org.temper.calibration.CalibrationSettings;
 import org.temper.calibration.Predictions;
 import org.temper.calibration.TextTables;
-import org.temper.calibration.chart.ChartFiles;
-import org.temper.calibration.chart.ReliabilityDiagram;
 import org.temper.calibration.recalibration.Calibrator;
 import org.temper.calibration.recalibration.TemperatureCalibrator;
 import org.temper.calibration.temperature.TemperatureFit;
@@ -112,7 +109,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     private boolean takeLog;
 
     @Option(names = "--diagram", paramLabel = "out.png|svg",
-            description = "Write the reliability diagram (before and after temperature scaling if fitted).")
+            description = "Write the reliability diagram, before and after temperature scaling if fitted and the"
+                    + " --method; with --method all, one panel per method, each before and after it.")
     private Path diagram;
 
     @Option(names = "--json", paramLabel = "out.json",
@@ -235,7 +233,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         List<Recalibrations.Result> recalibrations = method == null ? List.of()
                 : recalibrate(predictions, classes, settings, report);
         if (diagram != null) {
-            writeDiagram(report, fit);
+            writeDiagram(report, fit, recalibrations);
         }
         if (json != null) {
             CalibrationJson.Input input = new CalibrationJson.Input(outputs, labels, kind(), bins, bootstrap, seed,
@@ -275,17 +273,18 @@ public final class CalibrateCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void writeDiagram(CalibrationReport report, TemperatureFit fit) throws IOException {
+    private void writeDiagram(CalibrationReport report, TemperatureFit fit, List<Recalibrations.Result> recalibrations)
+            throws IOException, InputException {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        Map<String, CalibrationReport> models = new LinkedHashMap<>();
-        models.put(fit == null ? outputs.getFileName().toString() : "before", report);
-        if (fit != null) {
-            models.put(String.format(Locale.ROOT, "after T = %.3f", fit.temperature()), fit.after());
+        List<JFreeChart> charts = ReliabilityFigure.charts(outputs.getFileName().toString(), report, fit,
+                recalibrations);
+        if (charts.isEmpty()) {
+            throw new InputException("--diagram " + diagram + ": no method could be fitted, so there is nothing to"
+                    + " draw after recalibration (see the table)");
         }
-        NewFile.write(diagram, tmp -> ChartFiles.write(ReliabilityDiagram.chart("Reliability diagram", models), tmp,
-                700, 800));
+        NewFile.write(diagram, tmp -> ReliabilityFigure.write(charts, tmp));
         spec.commandLine().getOut().println("Wrote " + diagram);
     }
 

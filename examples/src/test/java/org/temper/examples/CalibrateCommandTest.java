@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,15 +15,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.temper.calibration.CalibrationReport;
+import org.temper.calibration.CalibrationSettings;
 import org.temper.calibration.Metric;
 import org.temper.calibration.Predictions;
 import org.temper.calibration.recalibration.Calibrator;
+import org.temper.calibration.temperature.TemperatureFit;
+import org.temper.calibration.temperature.TemperatureScaling;
 import picocli.CommandLine;
 
 class CalibrateCommandTest {
@@ -279,6 +287,72 @@ class CalibrateCommandTest {
                 "--method", method, "--json", json.toString());
         assertEquals(0, r.exit(), r.err());
         return r;
+    }
+
+    /** The number of models a reliability diagram draws: one histogram series each. */
+    private static int models(JFreeChart chart) {
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getXYPlot();
+        return ((XYPlot) plot.getSubplots().get(1)).getDataset().getSeriesCount();
+    }
+
+    /**
+     * A --diagram run of --method on over-confident outputs, and those outputs.
+     * @param image the PNG written
+     * @param fitOn the held-out outputs
+     * @param evaluated the evaluated ones, in {@code <prefix>ez.csv}
+     */
+    private record Diagram(BufferedImage image, Predictions fitOn, Predictions evaluated) {
+
+        Recalibrations.Result fitted(String name) throws InputException {
+            return Recalibrations.fit(name, Recalibrations.calibrator(name,
+                    new Recalibrations.Options(15, 0.001, 0.001)), fitOn, evaluated, CalibrationSettings.defaults());
+        }
+    }
+
+    private Diagram diagram(String method, String prefix) throws Exception {
+        String[] fit = overconfident(prefix + "f", 150, 1);
+        String[] test = overconfident(prefix + "e", 100, 2);
+        Path png = dir.resolve(prefix + ".png");
+        Result r = calibrate("--logits", test[0], "--labels", test[1], "--fit-logits", fit[0], "--fit-labels", fit[1],
+                "--method", method, "--diagram", png.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Wrote " + png), r.out());
+        return new Diagram(ImageIO.read(png.toFile()), read(fit[0], fit[1]), read(test[0], test[1]));
+    }
+
+    @Test
+    void theDiagramOfOneMethodDrawsBeforeAndAfterIt() throws Exception {
+        Diagram d = diagram("isotonic", "d");
+        assertEquals(700, d.image().getWidth());
+        assertEquals(800, d.image().getHeight());
+        CalibrationReport before = CalibrationReport.of(d.evaluated());
+        List<Recalibrations.Result> isotonic = List.of(d.fitted("isotonic"));
+        List<JFreeChart> charts = ReliabilityFigure.charts("dez.csv", before, null, isotonic);
+        assertEquals(1, charts.size());
+        assertEquals(2, models(charts.get(0)));
+        assertEquals("Reliability diagram of dez.csv", charts.get(0).getTitle().getText());
+        TemperatureFit temperature = TemperatureScaling.byNll().fit(d.evaluated(), CalibrationSettings.defaults());
+        assertEquals(3, models(ReliabilityFigure.charts("dez.csv", before, temperature, isotonic).get(0)),
+                "before, after T and after the method");
+    }
+
+    @Test
+    void theDiagramOfEveryMethodIsAGridOfOnePanelPerFittedMethod() throws Exception {
+        Diagram d = diagram("all", "g");
+        assertEquals(3 * 500, d.image().getWidth(), "three panels a row");
+        assertEquals(3 * 560, d.image().getHeight(), "nine methods: three rows");
+        List<Recalibrations.Result> results = new ArrayList<>();
+        for (String name : Recalibrations.NAMES) {
+            results.add(d.fitted(name));
+        }
+        results.add(new Recalibrations.Result("broken", results.get(0).calibrator(), null, null, "did not fit"));
+        List<JFreeChart> panels = ReliabilityFigure.charts("gez.csv", CalibrationReport.of(d.evaluated()), null,
+                results);
+        assertEquals(9, panels.size(), "the method that failed has no panel");
+        for (int m = 0; m < 9; m++) {
+            assertEquals(2, models(panels.get(m)));
+            assertEquals(Recalibrations.NAMES.get(m) + ": gez.csv", panels.get(m).getTitle().getText());
+        }
     }
 
     @Test

@@ -162,7 +162,9 @@ public final class CalibratedModel extends Model<Label> implements ONNXExportabl
             checkModel(members.get(m));
             checkHeldOut(heldOuts.get(m));
             labels[m] = labels(heldOuts.get(m), outputs);
-            probabilities[m] = TribuoPredictions.probabilities(members.get(m).predict(heldOuts.get(m)), outputs);
+            List<Prediction<Label>> predictions = members.get(m).predict(heldOuts.get(m));
+            checkProbabilities(members.get(m), predictions);
+            probabilities[m] = TribuoPredictions.probabilities(predictions, outputs);
         }
         List<CalibrationMap> maps = fitMaps(method, bins, probabilities, labels, outputs.size());
         Map<String, Provenance> run = new LinkedHashMap<>(runProvenance);
@@ -180,15 +182,26 @@ public final class CalibratedModel extends Model<Label> implements ONNXExportabl
                 maps);
     }
 
-    /** @throws IllegalArgumentException unless the model predicts labels with probabilities */
+    /** @throws IllegalArgumentException unless the model predicts labels */
     private static void checkModel(Model<?> model) {
         if (!model.validate(Label.class)) {
             throw new IllegalArgumentException("Recalibration is for classifiers of Labels, but " + model.getName()
                     + " (" + model.getClass().getSimpleName() + ") predicts other outputs: wrap a Model<Label>");
         }
-        if (!model.generatesProbabilities()) {
-            throw new IllegalArgumentException("Recalibration needs probabilities, and " + model.getName() + " ("
-                    + model.getClass().getSimpleName() + ") does not generate them: wrap a model that does");
+    }
+
+    /**
+     * Judges the predictions, not {@link Model#generatesProbabilities()}: Tribuo's CART trees say false there,
+     * yet each of their predictions carries its leaf's class frequencies as probabilities.
+     * @throws IllegalArgumentException naming the model unless every held-out prediction carries probabilities
+     */
+    private static void checkProbabilities(Model<Label> model, List<Prediction<Label>> heldOut) {
+        for (int i = 0; i < heldOut.size(); i++) {
+            if (!heldOut.get(i).hasProbabilities()) {
+                throw new IllegalArgumentException("Recalibration needs probabilities, and " + model.getName() + " ("
+                        + model.getClass().getSimpleName() + ") gave scores instead for held-out example " + i
+                        + ": wrap a model that generates probabilities");
+            }
         }
     }
 
