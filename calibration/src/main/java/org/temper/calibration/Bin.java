@@ -21,6 +21,15 @@ public record Bin(double lower, double upper, long count, double meanConfidence,
         return accuracy - meanConfidence;
     }
 
+    /**
+     * @return the 95% Wilson score interval of the bin's accuracy ({@link Interval#wilson}): where its
+     *         true accuracy plausibly lies given that only {@link #count} examples measured it
+     * @throws IllegalArgumentException if the bin is empty
+     */
+    public Interval accuracyInterval() {
+        return Interval.wilson(accuracy, count);
+    }
+
     /** @return whether the bin holds no example */
     public boolean isEmpty() {
         return count == 0;

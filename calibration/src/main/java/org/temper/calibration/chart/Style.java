@@ -20,6 +20,7 @@ final class Style {
     static final Stroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
             1f, new float[] {5f, 4f}, 0f);
     static final Stroke LINE = new BasicStroke(2f);
+    static final Stroke THIN = new BasicStroke(1f);
 
     private Style() {
     }

@@ -33,7 +33,7 @@ class ChartTest {
     Path dir;
 
     /** Softmax of sharpness * (gaussian logits with the label favoured): sharper is more confident. */
-    private static CalibrationReport model(double sharpness, long seed) {
+    static CalibrationReport model(double sharpness, long seed) {
         Random random = new Random(seed);
         int n = 3000;
         int classes = 5;
@@ -56,7 +56,7 @@ class ChartTest {
     }
 
     /** Fails unless at least 3% of the pixels differ from the corner's and 6 colours appear. */
-    private static void assertNotBlank(BufferedImage image) {
+    static void assertNotBlank(BufferedImage image) {
         int background = image.getRGB(0, 0);
         Set<Integer> colours = new HashSet<>();
         long different = 0;
@@ -85,10 +85,11 @@ class ChartTest {
     void legendGivesEachModelsEce() {
         CalibrationReport report = model(2.0, 1);
         LegendItemCollection legend = twoModels().getXYPlot().getFixedLegendItems();
-        assertEquals(3, legend.getItemCount());
+        assertEquals(4, legend.getItemCount());
         assertEquals(String.format(java.util.Locale.ROOT, "a = 0 (ECE %.4f)", report.value(Metric.ECE)),
                 legend.get(0).getLabel());
-        assertEquals("perfect calibration", legend.get(2).getLabel());
+        assertEquals("fewer than 10 examples", legend.get(2).getLabel());
+        assertEquals("perfect calibration", legend.get(3).getLabel());
     }
 
     @Test
