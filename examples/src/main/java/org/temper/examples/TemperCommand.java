@@ -1,5 +1,6 @@
 package org.temper.examples;
 
+import org.temper.onnx.runtime.ExitOnSignal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,10 +18,11 @@ public final class TemperCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     /**
-     * Runs the command line.
+     * Runs the command line; Ctrl-C or SIGTERM during training ends it cleanly ({@link ExitOnSignal}).
      * @param args the arguments
      */
     public static void main(String[] args) {
+        ExitOnSignal.install();
         System.exit(commandLine().execute(args));
     }
 

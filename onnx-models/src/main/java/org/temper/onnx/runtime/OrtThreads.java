@@ -15,13 +15,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * default 1 MiB stack, ONNX Runtime's kernels can overflow it once other native libraries have
  * taken their share of the thread's static TLS; that kills the JVM with SIGSEGV and no error
  * report. Engine threads have {@value #STACK_BYTES} bytes of stack; calls made on them run directly.
+ *
+ * <p>{@link #stopNativeCalls()} lets a process end cleanly in the middle of training: ONNX Runtime's own
+ * shutdown hook releases its environment while a call may still run on another thread, which crashes
+ * the JVM in native code; after this method no new call starts and the calls in flight have returned
+ * ({@link ExitOnSignal} calls it before exiting).
  */
 public final class OrtThreads {
 
     /** Stack size of engine threads. */
     public static final long STACK_BYTES = 64L << 20;
 
+    /** How long {@link #stopNativeCalls()} waits for native calls in flight. */
+    public static final int STOP_WAIT_SECONDS = 120;
+
     private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final Object CALLS = new Object();
+    /** Native calls running now, guarded by {@link #CALLS}. */
+    private static int inFlight;
+    /** Set by {@link #stopNativeCalls()}, guarded by {@link #CALLS}. */
+    private static boolean exiting;
     private static final ExecutorService EXECUTOR = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), r -> {
                 Thread t = new EngineThread(r);
@@ -61,6 +74,15 @@ public final class OrtThreads {
         if (Thread.currentThread() instanceof EngineThread) {
             return call.call();
         }
+        enter();
+        try {
+            return runOnEngineThread(call);
+        } finally {
+            leave();
+        }
+    }
+
+    private static <T> T runOnEngineThread(NativeCall<T> call) throws OrtException {
         Future<T> future = EXECUTOR.submit(call::call);
         boolean interrupted = false;
         try {
@@ -80,6 +102,48 @@ public final class OrtThreads {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private static void enter() {
+        synchronized (CALLS) {
+            if (exiting) {
+                throw new IllegalStateException("The process is stopping: no new ONNX Runtime call is started");
+            }
+            inFlight++;
+        }
+    }
+
+    private static void leave() {
+        synchronized (CALLS) {
+            inFlight--;
+            CALLS.notifyAll();
+        }
+    }
+
+    /**
+     * Refuses every later native call (it throws {@link IllegalStateException}) and waits, up to
+     * {@value #STOP_WAIT_SECONDS} s, for the calls in flight to return: afterwards the process can exit
+     * without a native call running while ONNX Runtime's environment is released.
+     * @return true when no call is in flight any more
+     */
+    public static boolean stopNativeCalls() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        synchronized (CALLS) {
+            exiting = true;
+            while (inFlight > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    CALLS.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
