@@ -1,7 +1,6 @@
 package org.temper.calibration.recalibration;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.temper.calibration.Predictions;
@@ -52,22 +51,33 @@ public final class IsotonicCalibration implements Calibrator {
 
         static Steps fit(double[] scores, boolean[] positive) {
             int n = scores.length;
-            Integer[] order = new Integer[n];
+            // the scores in increasing order, each with its label: the positives' and the negatives'
+            // scores sorted apart (primitive sorts) and merged
+            double[] pos = new double[n];
+            double[] neg = new double[n];
+            int np = 0;
+            int nn = 0;
             for (int i = 0; i < n; i++) {
-                order[i] = i;
+                if (positive[i]) {
+                    pos[np++] = scores[i];
+                } else {
+                    neg[nn++] = scores[i];
+                }
             }
-            Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+            Arrays.sort(pos, 0, np);
+            Arrays.sort(neg, 0, nn);
             // distinct x with the sum of y and the count of each: the blocks PAV starts from
             double[] x = new double[n];
             double[] sum = new double[n];
             double[] weight = new double[n];
             int m = 0;
-            for (int r = 0; r < n; r++) {
-                int i = order[r];
-                if (m == 0 || scores[i] - x[m - 1] >= TIE) {
-                    x[m++] = scores[i];
+            for (int a = 0, b = 0; a < np || b < nn; ) {
+                boolean takePositive = b >= nn || (a < np && pos[a] <= neg[b]);
+                double score = takePositive ? pos[a++] : neg[b++];
+                if (m == 0 || score - x[m - 1] >= TIE) {
+                    x[m++] = score;
                 }
-                sum[m - 1] += positive[i] ? 1 : 0;
+                sum[m - 1] += takePositive ? 1 : 0;
                 weight[m - 1] += 1;
             }
             // pool adjacent violators: blocks on a stack, merged while a block's mean is below
@@ -96,7 +106,25 @@ public final class IsotonicCalibration implements Calibrator {
                     y[j] = mean;
                 }
             }
-            return new Steps(Arrays.copyOf(x, m), y);
+            return withoutInnerPoints(x, y, m);
+        }
+
+        /**
+         * Keeps the first and the last point of each run of equal y (as scikit-learn does after its fit):
+         * linear interpolation between the kept points gives the same map, and applying it searches far
+         * fewer points.
+         */
+        private static Steps withoutInnerPoints(double[] x, double[] y, int m) {
+            double[] keptX = new double[m];
+            double[] keptY = new double[m];
+            int kept = 0;
+            for (int j = 0; j < m; j++) {
+                if (j == 0 || j == m - 1 || y[j] != y[j - 1] || y[j] != y[j + 1]) {
+                    keptX[kept] = x[j];
+                    keptY[kept++] = y[j];
+                }
+            }
+            return new Steps(Arrays.copyOf(keptX, kept), Arrays.copyOf(keptY, kept));
         }
 
         @Override

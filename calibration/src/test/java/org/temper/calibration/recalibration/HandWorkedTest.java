@@ -43,6 +43,17 @@ class HandWorkedTest {
     }
 
     @Test
+    void isotonicKeepsOnlyTheEndsOfEachRunOfEqualValues() {
+        // p_1 = .1 .2 .3 .4 .5 .6 with labels 0 0 0 1 1 1: no violator, fitted values 0 0 0 1 1 1. The
+        // inner points .2 and .5 add nothing to the interpolation and are dropped (as scikit-learn
+        // does): kept (.1, 0), (.3, 0), (.4, 1), (.6, 1); .2 maps to 0, .35 half way to 1/2, .5 to 1.
+        Predictions heldOut = Predictions.binary(new double[] {.1, .2, .3, .4, .5, .6}, new int[] {0, 0, 0, 1, 1, 1});
+        CalibrationMap map = IsotonicCalibration.create().fit(heldOut);
+        assertEquals(List.of(.1, .3, .4, .6), map.parameters().get("class 1 x"));
+        assertArrayEquals(new double[] {0, 0, .5, 1, 1}, positives(map, .05, .2, .35, .5, .9), 1e-12);
+    }
+
+    @Test
     void equalWidthBinsMapToTheirMeanLabelAndEmptyBinsToTheirMidpoint() {
         // p_1 = .1 .3 .6 .8 1.0, labels 0 1 1 1 0, B = 5: [0, .2) {.1} -> 0; [.2, .4) {.3} -> 1;
         // [.4, .6) empty -> .5; [.6, .8) {.6} -> 1 (an edge opens the upper bin); [.8, 1] {.8, 1.0} -> 1/2.
