@@ -47,6 +47,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Post-hoc recalibration of any Tribuo classifier that generates probabilities, by any
@@ -259,11 +261,8 @@ public final class CalibratedModel extends Model<Label> implements ONNXExportabl
 
     /** @return " (classes 0 to K-1: name, ...)", for messages that give class indices */
     private static String classNames(ImmutableOutputInfo<Label> outputs) {
-        StringBuilder names = new StringBuilder(" (classes 0 to " + (outputs.size() - 1) + ": ");
-        for (int k = 0; k < outputs.size(); k++) {
-            names.append(k == 0 ? "" : ", ").append(outputs.getOutput(k).getLabel());
-        }
-        return names.append(')').toString();
+        return IntStream.range(0, outputs.size()).mapToObj(k -> outputs.getOutput(k).getLabel())
+                .collect(Collectors.joining(", ", " (classes 0 to " + (outputs.size() - 1) + ": ", ")"));
     }
 
     /**

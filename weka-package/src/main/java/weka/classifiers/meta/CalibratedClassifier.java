@@ -196,11 +196,9 @@ public class CalibratedClassifier extends RandomizableSingleClassifierEnhancer {
 
     /** @return " (classes 0 to K-1: name, ...)", for messages that give class indices */
     private static String classNames(Instances data) {
-        StringBuilder names = new StringBuilder(" (classes 0 to " + (data.numClasses() - 1) + ": ");
-        for (int k = 0; k < data.numClasses(); k++) {
-            names.append(k == 0 ? "" : ", ").append(data.classAttribute().value(k));
-        }
-        return names.append(')').toString();
+        return java.util.stream.IntStream.range(0, data.numClasses()).mapToObj(data.classAttribute()::value)
+                .collect(java.util.stream.Collectors.joining(", ", " (classes 0 to " + (data.numClasses() - 1) + ": ",
+                        ")"));
     }
 
     private static double[] probabilities(Classifier classifier, Instances data) throws Exception {
