@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.temper.calibration.Predictions;
@@ -18,8 +19,8 @@ import org.temper.calibration.recalibration.Calibrator;
  * The timing half of {@code bench/calibration.sh}: for each N it draws over-confident logits of K classes
  * (3 (N(0, 1) + 1.5 on the label), labels uniform, seed 1), writes them for scikit-learn's half
  * ({@code logits-N.f64}: N*K little-endian doubles, row-major; {@code labels-N.i32}: N little-endian ints), and
- * prints one CSV line per method and N: the median seconds of fitting every {@link CalibrationMethod} on the N
- * examples (histogram binning with 15 bins, matrix and Dirichlet with the penalty 0.001) and of applying the
+ * prints one CSV line per method and N: the median seconds of fitting each {@link CalibrationMethod} (every one,
+ * or those the system property {@code calibration.methods} names, comma-separated) on the N examples (histogram binning with 15 bins, matrix and Dirichlet with the penalty 0.001) and of applying the
  * fitted map to the same N logits, over the given repeats after one untimed warm-up fit and apply.
  */
 public final class CalibrationBenchmark {
@@ -39,20 +40,26 @@ public final class CalibrationBenchmark {
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            throw new IllegalArgumentException("usage: CalibrationBenchmark FOLDER REPEATS N...");
+            throw new IllegalArgumentException("usage: [-Dcalibration.methods=platt,isotonic] CalibrationBenchmark"
+                    + " FOLDER REPEATS N...");
         }
+        String names = System.getProperty("calibration.methods", "");
+        List<CalibrationMethod> methods = names.isBlank() ? List.of(CalibrationMethod.values())
+                : Arrays.stream(names.split(",")).map(CalibrationMethod::named).toList();
         run(Path.of(args[0]), Integer.parseInt(args[1]), Arrays.stream(args, 2, args.length)
-                .mapToInt(Integer::parseInt).toArray(), System.out);
+                .mapToInt(Integer::parseInt).toArray(), methods, System.out);
     }
 
     /**
      * @param folder where the data files go
      * @param repeats timed fits and applies per method and N, at least 1
      * @param sizes the numbers of examples
+     * @param methods the methods to time, in this order
      * @param out receives "method,n,fit_s,apply_s" lines after a header
      * @throws IOException if the data cannot be written
      */
-    static void run(Path folder, int repeats, int[] sizes, PrintStream out) throws IOException {
+    static void run(Path folder, int repeats, int[] sizes, List<CalibrationMethod> methods, PrintStream out)
+            throws IOException {
         Files.createDirectories(folder);
         out.println("method,n,fit_s,apply_s");
         for (int n : sizes) {
@@ -72,7 +79,7 @@ public final class CalibrationBenchmark {
             y.asIntBuffer().put(labels);
             Files.write(folder.resolve("labels-" + n + ".i32"), y.array());
             Predictions data = Predictions.fromLogits(logits, labels, CLASSES);
-            for (CalibrationMethod method : CalibrationMethod.values()) {
+            for (CalibrationMethod method : methods) {
                 Calibrator calibrator = method.calibrator(BINS);
                 calibrator.fit(data).calibrateLogits(logits);
                 double[] fit = new double[repeats];

@@ -235,6 +235,54 @@ class CalibrateCommandTest {
         assertEquals(0, r.exit(), r.err());
     }
 
+    /**
+     * Issue 12's bad input for --method, fitted on held-out outputs: the held-out outputs, their labels, the method
+     * and options, and the one-line error ({F}, {FL} and {E} stand for the held-out outputs, their labels and the
+     * evaluated outputs). The evaluated outputs are three-class logits, or probabilities with --probabilities.
+     */
+    static Stream<Arguments> badHeldOutInput() {
+        String three = "1,0,0\n0,1,0\n0,0,1\n";
+        String dirichlet = "Dirichlet calibration (ODIR, lambda = 0.001, mu = 0.001)";
+        return Stream.of(
+                Arguments.of(three, "0\n0\n0\n", List.of("--method", "isotonic"), "isotonic calibration cannot be"
+                        + " fitted on {F}: isotonic calibration needs held-out examples of at least two classes, but"
+                        + " every one of the 3 is labelled 0"),
+                Arguments.of("1,0,0\n0,1,0\n", "0\n1\n", List.of("--method", "dirichlet"), dirichlet + " cannot be"
+                        + " fitted on {F}: " + dirichlet + " needs held-out examples of every class, but class 2 of 3"
+                        + " never occurs among the 2: the free diagonal of W would push it down without end"),
+                Arguments.of(three + "1,0,0\n", "0\n1\n2\n0\n", List.of("--method", "histogram", "--bins", "5"),
+                        "histogram binning (equal-mass, 5 bins) cannot be fitted on {F}: histogram binning (equal-mass,"
+                        + " 5 bins) needs at least 5 held-out examples, got 4"),
+                Arguments.of("1,0,0\n", "0\n", List.of("--method", "platt"), "Platt scaling (one-vs-rest) cannot be"
+                        + " fitted on {F}: Platt scaling (one-vs-rest) needs at least 2 held-out examples, got 1"),
+                Arguments.of("1,0\n0,1\n", "0\n1\n", List.of("--method", "isotonic"),
+                        "{F} has 2 classes but {E} has 3: fit and evaluate on outputs of the same model"),
+                Arguments.of(three, "0\n3\n1\n", List.of("--method", "isotonic"),
+                        "{FL} line 2: label 3 is not a class index 0 to 2"),
+                Arguments.of("1.2,-.1,-.1\n0,1,0\n", "0\n1\n", List.of("--method", "isotonic", "--probabilities"),
+                        "{F} line 1: probability of class 0 is 1.2, not in [0, 1]"),
+                Arguments.of("3,0,0\n0,3,0\n0,0,3\n", "0\n1\n2\n", List.of("--method", "temperature"),
+                        "temperature scaling cannot be fitted on {F}: NLL keeps falling as T goes to 0: the held-out"
+                        + " logits separate the classes perfectly, so no finite temperature minimises it"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badHeldOutInput")
+    void badHeldOutInputIsOneLineNamingTheFileTheClassOrTheMethod(String fitText, String fitLabelsText,
+                                                                   List<String> options, String expected)
+            throws IOException {
+        boolean probabilities = options.contains("--probabilities");
+        String outputs = file("e.csv", probabilities ? ".5,.25,.25\n.25,.5,.25\n.25,.25,.5\n.5,.25,.25\n"
+                : "2,0,0\n0,2,0\n0,0,2\n1,0,0\n");
+        String fit = file("f.csv", fitText);
+        String fitLabels = file("fl.csv", fitLabelsText);
+        List<String> args = new ArrayList<>(List.of("--logits", outputs, "--labels", file("y.csv", "0\n1\n2\n1\n"),
+                "--fit-logits", fit, "--fit-labels", fitLabels));
+        args.addAll(options);
+        assertOneLineError(calibrate(args.toArray(String[]::new)),
+                expected.replace("{FL}", fitLabels).replace("{F}", fit).replace("{E}", outputs));
+    }
+
     @Test
     void recalibratesByAMethodFittedOnHeldOutOutputs() throws IOException {
         // held out: logits [0, 2] of which three of four are class 1, so Platt and isotonic move p1 to 0.75;

@@ -24,7 +24,8 @@ class CalibrationBenchmarkTest {
     @Test
     void writesTheDataForScikitLearnAndATimingLinePerMethod() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CalibrationBenchmark.run(dir, 1, new int[] {300}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        CalibrationBenchmark.run(dir, 1, new int[] {300}, List.of(CalibrationMethod.values()),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals("method,n,fit_s,apply_s", lines.get(0));
         assertEquals(1 + CalibrationMethod.values().length, lines.size(), String.join("\n", lines));
@@ -56,5 +57,15 @@ class CalibrationBenchmarkTest {
             largest += top == y ? 1 : 0;
         }
         assertTrue(largest > 150, largest + " of 300");
+    }
+
+    @Test
+    void timesOnlyTheMethodsItIsGiven() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CalibrationBenchmark.run(dir, 1, new int[] {200}, List.of(CalibrationMethod.ISOTONIC, CalibrationMethod.PLATT),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<String> methods = bytes.toString(StandardCharsets.UTF_8).lines().skip(1)
+                .map(line -> line.split(",")[0]).toList();
+        assertEquals(List.of("isotonic", "platt"), methods);
     }
 }

@@ -47,6 +47,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Post-hoc recalibration of any Tribuo classifier that generates probabilities, by any
@@ -162,11 +164,19 @@ public final class CalibratedModel extends Model<Label> implements ONNXExportabl
             checkModel(members.get(m));
             checkHeldOut(heldOuts.get(m));
             labels[m] = labels(heldOuts.get(m), outputs);
+            checkLabels(method, bins, labels[m], outputs, m);
             List<Prediction<Label>> predictions = members.get(m).predict(heldOuts.get(m));
             checkProbabilities(members.get(m), predictions);
             probabilities[m] = TribuoPredictions.probabilities(predictions, outputs);
         }
-        List<CalibrationMap> maps = fitMaps(method, bins, probabilities, labels, outputs.size());
+        List<CalibrationMap> maps;
+        try {
+            maps = fitMaps(method, bins, probabilities, labels, outputs.size());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(notFitted(method, e, outputs), e);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(notFitted(method, e, outputs), e);
+        }
         Map<String, Provenance> run = new LinkedHashMap<>(runProvenance);
         run.put("calibration-method", new StringProvenance("calibration-method", method.key()));
         run.put("calibration-bins", new IntProvenance("calibration-bins", bins));
@@ -225,7 +235,43 @@ public final class CalibratedModel extends Model<Label> implements ONNXExportabl
         }
     }
 
-    private static int[] labels(Dataset<Label> heldOut, ImmutableOutputInfo<Label> outputs) {
+    /**
+     * Makes the method's checks of held-out labels, before anything is predicted or fitted.
+     * @param method the recalibration method
+     * @param bins the equal-mass bins of histogram binning
+     * @param labels the held-out labels, by the ids of outputs
+     * @param outputs the label domain
+     * @param part which held-out set (the member's index), for the message
+     * @throws IllegalArgumentException naming the held-out set, the method and the classes if the method cannot be
+     *         fitted on these labels
+     */
+    static void checkLabels(CalibrationMethod method, int bins, int[] labels, ImmutableOutputInfo<Label> outputs,
+                            int part) {
+        try {
+            method.calibrator(bins).checkLabels(labels, outputs.size());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Held-out set " + part + " (" + labels.length + " examples) cannot fit "
+                    + method.key() + ": " + e.getMessage() + classNames(outputs) + "; hold out more data", e);
+        }
+    }
+
+    private static String notFitted(CalibrationMethod method, RuntimeException e, ImmutableOutputInfo<Label> outputs) {
+        return method.key() + " could not be fitted, so nothing was calibrated: " + e.getMessage() + classNames(outputs);
+    }
+
+    /** @return " (classes 0 to K-1: name, ...)", for messages that give class indices */
+    private static String classNames(ImmutableOutputInfo<Label> outputs) {
+        return IntStream.range(0, outputs.size()).mapToObj(k -> outputs.getOutput(k).getLabel())
+                .collect(Collectors.joining(", ", " (classes 0 to " + (outputs.size() - 1) + ": ", ")"));
+    }
+
+    /**
+     * @param heldOut labelled examples
+     * @param outputs the label domain
+     * @return each example's label id
+     * @throws IllegalArgumentException naming the example whose label the domain does not hold
+     */
+    static int[] labels(Dataset<Label> heldOut, ImmutableOutputInfo<Label> outputs) {
         int[] labels = new int[heldOut.size()];
         int i = 0;
         for (Example<Label> e : heldOut) {

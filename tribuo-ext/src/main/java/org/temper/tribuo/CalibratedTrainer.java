@@ -139,6 +139,10 @@ public final class CalibratedTrainer implements Trainer<Label> {
         }
         List<int[]> parts = holdoutFraction > 0 ? StratifiedSplit.holdout(examples, holdoutFraction, local)
                 : StratifiedSplit.folds(examples, folds, local);
+        for (int f = 0; f < parts.size(); f++) {
+            CalibratedModel.checkLabels(method, bins, CalibratedModel.labels(view(examples, parts.get(f), "check"),
+                    examples.getOutputIDInfo()), examples.getOutputIDInfo(), f);
+        }
         List<Model<Label>> members = new ArrayList<>();
         List<DatasetView<Label>> heldOuts = new ArrayList<>();
         for (int f = 0; f < parts.size(); f++) {

@@ -201,6 +201,38 @@ class CalibratedModelTest {
         IllegalArgumentException bins = assertThrows(IllegalArgumentException.class,
                 () -> CalibratedModel.fit(network, heldOut, CalibrationMethod.HISTOGRAM, 0));
         assertTrue(bins.getMessage().contains("at least 1 bin"), bins.getMessage());
+        String absent = heldOut.getExample(0).getOutput().getLabel();
+        MutableDataset<Label> withoutOne = FashionMnist.slice(0, 0);
+        heldOut.forEach(e -> {
+            if (!e.getOutput().getLabel().equals(absent)) {
+                withoutOne.add(e);
+            }
+        });
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> CalibratedModel.fit(network, withoutOne, CalibrationMethod.VECTOR));
+        int id = network.getOutputIDInfo().getID(new Label(absent));
+        assertTrue(missing.getMessage().startsWith("Held-out set 0 (" + withoutOne.size() + " examples) cannot fit"
+                + " vector: vector scaling needs held-out examples of every class, but class " + id + " of 10 never"
+                + " occurs") && missing.getMessage().contains("(classes 0 to 9: ")
+                && missing.getMessage().contains(absent), missing.getMessage());
+        IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
+                () -> CalibratedModel.fit(network, FashionMnist.slice(6000, 10), CalibrationMethod.HISTOGRAM));
+        assertTrue(few.getMessage().startsWith("Held-out set 0 (10 examples) cannot fit histogram: histogram binning"
+                + " (equal-mass, 15 bins) needs at least 15 held-out examples, got 10"), few.getMessage());
+    }
+
+    @Test
+    void aFitWithoutAnOptimumSaysSoAndCalibratesNothing() {
+        MutableDataset<Label> right = FashionMnist.slice(0, 0);
+        heldOut.forEach(e -> {
+            if (network.predict(e).getOutput().getLabel().equals(e.getOutput().getLabel())) {
+                right.add(e);
+            }
+        });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CalibratedModel.fit(network, right, CalibrationMethod.TEMPERATURE));
+        assertTrue(e.getMessage().startsWith("temperature could not be fitted, so nothing was calibrated: NLL keeps"
+                + " falling as T goes to 0"), e.getMessage());
     }
 
     @Test

@@ -144,5 +144,11 @@ class CalibratedTrainerTest {
                 () -> CalibratedTrainer.crossFitted(DummyClassifierTrainer.createMostFrequentTrainer(),
                         CalibrationMethod.PLATT, 2, 1).train(FashionMnist.slice(0, 100)));
         assertTrue(scores.getMessage().contains("needs probabilities"), scores.getMessage());
+        IllegalArgumentException bins = assertThrows(IllegalArgumentException.class,
+                () -> CalibratedTrainer.heldOut(logisticRegression(), CalibrationMethod.HISTOGRAM, 0.25, 1)
+                        .train(FashionMnist.slice(0, 50)));
+        assertTrue(bins.getMessage().matches("Held-out set 0 \\(\\d+ examples\\) cannot fit histogram: histogram binning"
+                + " \\(equal-mass, 15 bins\\) needs at least 15 held-out examples, got \\d+ \\(classes 0 to 9: .*\\);"
+                + " hold out more data"), bins.getMessage());
     }
 }

@@ -112,26 +112,29 @@ public class CalibratedClassifier extends RandomizableSingleClassifierEnhancer {
                 parts.add(new Instances[] {train.trainCV(folds, f, random), train.testCV(folds, f)});
             }
         }
+        List<int[]> labels = new ArrayList<>();
         for (int f = 0; f < parts.size(); f++) {
-            checkPart(parts.get(f)[1], f);
+            labels.add(labels(parts.get(f)[1]));
+            checkPart(labels.get(f), f, train);
         }
         members = new ArrayList<>();
         heldOutProbabilities = new ArrayList<>();
-        heldOutLabels = new ArrayList<>();
+        heldOutLabels = labels;
         for (Instances[] part : parts) {
             Classifier copy = AbstractClassifier.makeCopy(m_Classifier);
             copy.buildClassifier(part[0]);
             double[] p = probabilities(copy, part[1]);
             checkProbabilities(p, part[1].numInstances());
-            int[] labels = new int[part[1].numInstances()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = (int) part[1].instance(i).classValue();
-            }
             members.add(copy);
             heldOutProbabilities.add(p);
-            heldOutLabels.add(labels);
         }
-        maps = fitMaps();
+        try {
+            maps = fitMaps();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            members = null;
+            throw new WekaException("-method " + method.key() + " could not be fitted, so CalibratedClassifier was not"
+                    + " built: " + e.getMessage() + classNames(train), e);
+        }
     }
 
     private void checkSettings() throws WekaException {
@@ -169,15 +172,33 @@ public class CalibratedClassifier extends RandomizableSingleClassifierEnhancer {
         return new Instances[] {rest, out};
     }
 
-    /** @throws WekaException unless the held-out part has instances of at least two classes */
-    private void checkPart(Instances heldOut, int part) throws WekaException {
-        int[] counts = heldOut.attributeStats(heldOut.classIndex()).nominalCounts;
-        long present = java.util.Arrays.stream(counts).filter(c -> c > 0).count();
-        if (present < 2) {
-            throw new WekaException("The held-out " + (holdout > 0 ? "fraction" : "part of fold " + (part + 1))
-                    + " has " + heldOut.numInstances() + " instances of " + present + " class: calibration needs"
-                    + " instances of at least two classes there; give more data, fewer -folds or a larger -holdout");
+    private static int[] labels(Instances data) {
+        int[] labels = new int[data.numInstances()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (int) data.instance(i).classValue();
         }
+        return labels;
+    }
+
+    /**
+     * Makes the method's checks of the held-out labels before any copy of the base classifier is trained.
+     * @throws WekaException naming the part, the method and the classes unless the method can be fitted on it
+     */
+    private void checkPart(int[] labels, int part, Instances data) throws WekaException {
+        try {
+            method.calibrator(bins).checkLabels(labels, classes);
+        } catch (IllegalArgumentException e) {
+            throw new WekaException("The held-out " + (holdout > 0 ? "fraction" : "part of fold " + (part + 1))
+                    + " (" + labels.length + " instances) cannot fit -method " + method.key() + ": " + e.getMessage()
+                    + classNames(data) + "; give more data, fewer -folds or a larger -holdout", e);
+        }
+    }
+
+    /** @return " (classes 0 to K-1: name, ...)", for messages that give class indices */
+    private static String classNames(Instances data) {
+        return java.util.stream.IntStream.range(0, data.numClasses()).mapToObj(data.classAttribute()::value)
+                .collect(java.util.stream.Collectors.joining(", ", " (classes 0 to " + (data.numClasses() - 1) + ": ",
+                        ")"));
     }
 
     private static double[] probabilities(Classifier classifier, Instances data) throws Exception {

@@ -14,6 +14,8 @@ import weka.core.CheckOptionHandler;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.AddValues;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -151,5 +153,52 @@ class CalibratedWekaClassifiersTest {
         held.setHoldout(0.3);
         held.buildClassifier(train);
         assertEquals(1, held.calibrationMaps().size());
+    }
+
+    /**
+     * Issue 12's bad input: a held-out part with one class, one without a class the method needs, one smaller than
+     * the method needs, each refused before any copy of the base classifier is trained, naming the part, the method
+     * and the classes; and a fit that fails leaves nothing built.
+     */
+    @Test
+    void heldOutPartsTheMethodCannotFitAndFailedFitsAreRefused() throws Exception {
+        Instances oneBad = new Instances(train, 0);
+        train.stream().filter(i -> i.stringValue(train.classIndex()).equals("good")).forEach(oneBad::add);
+        oneBad.add(train.stream().filter(i -> i.stringValue(train.classIndex()).equals("bad")).findFirst()
+                .orElseThrow());
+        CalibratedClassifier twoFolds = calibrated("weka.classifiers.trees.J48", "isotonic");
+        twoFolds.setFolds(2);
+        String single = assertThrows(Exception.class, () -> twoFolds.buildClassifier(oneBad)).getMessage();
+        assertTrue(single.matches("The held-out part of fold [12] \\(\\d+ instances\\) cannot fit -method isotonic:"
+                + " isotonic calibration needs held-out examples of at least two classes, but every one of the \\d+ is"
+                + " labelled 0 \\(classes 0 to 1: good, bad\\); give more data, fewer -folds or a larger -holdout"),
+                single);
+
+        AddValues unseen = new AddValues();
+        unseen.setAttributeIndex("last");
+        unseen.setLabels("unknown");
+        unseen.setInputFormat(train);
+        Instances threeClasses = Filter.useFilter(train, unseen);
+        String missing = assertThrows(Exception.class,
+                () -> calibrated("weka.classifiers.bayes.NaiveBayes", "vector").buildClassifier(threeClasses))
+                .getMessage();
+        assertTrue(missing.startsWith("The held-out part of fold 1 (134 instances) cannot fit -method vector: vector"
+                + " scaling needs held-out examples of every class, but class 2 of 3 never occurs among the 134")
+                && missing.contains("(classes 0 to 2: good, bad, unknown)"), missing);
+
+        CalibratedClassifier manyBins = calibrated("weka.classifiers.bayes.NaiveBayes", "histogram");
+        manyBins.setBins(300);
+        String few = assertThrows(Exception.class, () -> manyBins.buildClassifier(train)).getMessage();
+        assertTrue(few.startsWith("The held-out part of fold 1 (134 instances) cannot fit -method histogram: histogram"
+                + " binning (equal-mass, 300 bins) needs at least 300 held-out examples, got 134"), few);
+
+        // J48's leaves give probabilities of 0 and 1, logits of about +-708: no finite temperature fits them
+        CalibratedClassifier temperature = calibrated("weka.classifiers.trees.J48", "temperature");
+        String failed = assertThrows(Exception.class, () -> temperature.buildClassifier(train)).getMessage();
+        assertTrue(failed.startsWith("-method temperature could not be fitted, so CalibratedClassifier was not built:"
+                + " NLL "), failed);
+        String unbuilt = assertThrows(Exception.class, () -> temperature.distributionForInstance(test.instance(0)))
+                .getMessage();
+        assertTrue(unbuilt.contains("has not been built"), unbuilt);
     }
 }

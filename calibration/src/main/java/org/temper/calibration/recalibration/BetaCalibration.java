@@ -49,13 +49,17 @@ public final class BetaCalibration implements Calibrator {
     /** {@inheritDoc} Needs at least 2 examples, of both classes (per class, one-vs-rest). */
     @Override
     public CalibrationMap fit(Predictions heldOut) {
-        if (!oneVsRest && heldOut.classes() > 2) {
-            throw new IllegalArgumentException("beta calibration is for two classes, but the held-out predictions "
-                    + "have " + heldOut.classes() + ": use BetaCalibration.oneVsRest()");
-        }
-        Checks.heldOut(name(), heldOut, 2);
+        checkLabels(Checks.labels(heldOut), heldOut.classes());
         return OneVsRest.fit(name(), heldOut, OneVsRest.Score.PROBABILITY, (scores, positive, label) ->
                 fitBeta(name() + " of class " + label, scores, positive));
+    }
+
+    @Override
+    public void checkLabels(int[] labels, int classes) {
+        if (!oneVsRest) {
+            Checks.twoClasses("beta calibration", classes, "BetaCalibration.oneVsRest()");
+        }
+        Checks.heldOut(name(), labels, 2);
     }
 
     /** @return betacal's clipping of a probability to [2^-52, 1 - 2^-52] */

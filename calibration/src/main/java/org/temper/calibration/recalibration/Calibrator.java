@@ -20,4 +20,14 @@ public interface Calibrator {
      *         fewer examples than the method needs, or values the method cannot use
      */
     CalibrationMap fit(Predictions heldOut);
+
+    /**
+     * The checks of {@link #fit(Predictions)} that depend on the labels alone, which {@code fit} makes first: so
+     * that a wrapper can make them on a held-out part before training the model whose outputs it will fit on.
+     * @param labels the held-out labels, each in [0, classes)
+     * @param classes K
+     * @throws IllegalArgumentException as {@code fit} would, naming the method: fewer examples than it needs, one
+     *         class only, a class it needs that never occurs, more classes than it takes
+     */
+    void checkLabels(int[] labels, int classes);
 }

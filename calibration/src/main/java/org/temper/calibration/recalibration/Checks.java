@@ -9,42 +9,68 @@ final class Checks {
     }
 
     /**
-     * @param method the method's name, for the message
      * @param heldOut the fitting data
-     * @param minimum the fewest examples the method needs
-     * @throws IllegalArgumentException if there are fewer examples or only one class
+     * @return its labels
      */
-    static void heldOut(String method, Predictions heldOut, int minimum) {
-        if (heldOut.size() < minimum) {
-            throw new IllegalArgumentException(method + " needs at least " + minimum
-                    + " held-out examples, got " + heldOut.size());
+    static int[] labels(Predictions heldOut) {
+        int[] labels = new int[heldOut.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = heldOut.label(i);
         }
-        int first = heldOut.label(0);
-        for (int i = 1; i < heldOut.size(); i++) {
-            if (heldOut.label(i) != first) {
-                return;
-            }
-        }
-        throw new IllegalArgumentException(method + " needs held-out examples of at least two "
-                + "classes, but every one of the " + heldOut.size() + " is labelled " + first);
+        return labels;
     }
 
     /**
      * @param method the method's name, for the message
-     * @param heldOut the fitting data
+     * @param labels the fitting data's labels
+     * @param minimum the fewest examples the method needs
+     * @throws IllegalArgumentException if there are fewer examples or only one class
+     */
+    static void heldOut(String method, int[] labels, int minimum) {
+        if (labels.length < minimum) {
+            throw new IllegalArgumentException(method + " needs at least " + minimum
+                    + " held-out examples, got " + labels.length);
+        }
+        int first = labels[0];
+        for (int label : labels) {
+            if (label != first) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(method + " needs held-out examples of at least two "
+                + "classes, but every one of the " + labels.length + " is labelled " + first);
+    }
+
+    /**
+     * @param method the method's name, for the message
+     * @param labels the fitting data's labels, each in [0, classes)
+     * @param classes K
      * @param why what goes wrong without the class, for the message
      * @throws IllegalArgumentException naming the first class that no held-out example has
      */
-    static void everyClass(String method, Predictions heldOut, String why) {
-        boolean[] seen = new boolean[heldOut.classes()];
-        for (int i = 0; i < heldOut.size(); i++) {
-            seen[heldOut.label(i)] = true;
+    static void everyClass(String method, int[] labels, int classes, String why) {
+        boolean[] seen = new boolean[classes];
+        for (int label : labels) {
+            seen[label] = true;
         }
         for (int k = 0; k < seen.length; k++) {
             if (!seen[k]) {
                 throw new IllegalArgumentException(method + " needs held-out examples of every class, but class "
-                        + k + " of " + seen.length + " never occurs among the " + heldOut.size() + ": " + why);
+                        + k + " of " + seen.length + " never occurs among the " + labels.length + ": " + why);
             }
+        }
+    }
+
+    /**
+     * @param method the method's name, for the message
+     * @param classes K
+     * @param oneVsRest the method's name for more than two classes, for the message
+     * @throws IllegalArgumentException if K &gt; 2
+     */
+    static void twoClasses(String method, int classes, String oneVsRest) {
+        if (classes > 2) {
+            throw new IllegalArgumentException(method + " is for two classes, but the held-out predictions have "
+                    + classes + ": use " + oneVsRest);
         }
     }
 

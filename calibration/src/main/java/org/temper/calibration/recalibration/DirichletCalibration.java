@@ -53,8 +53,7 @@ public final class DirichletCalibration implements Calibrator {
      */
     @Override
     public CalibrationMap fit(Predictions heldOut) {
-        Checks.heldOut(name(), heldOut, 2);
-        Checks.everyClass(name(), heldOut, "the free diagonal of W would push it down without end");
+        checkLabels(Checks.labels(heldOut), heldOut.classes());
         int k = heldOut.classes();
         double[] weights = new double[SoftmaxRegression.parameters(k, false)];
         for (int r = 0; r < k; r++) {
@@ -65,6 +64,12 @@ public final class DirichletCalibration implements Calibrator {
         }
         return LinearSoftmaxMap.fit(name(), heldOut, LinearSoftmaxMap.Input.LOG_PROBABILITIES, false, weights,
                 new double[weights.length]);
+    }
+
+    @Override
+    public void checkLabels(int[] labels, int classes) {
+        Checks.heldOut(name(), labels, 2);
+        Checks.everyClass(name(), labels, classes, "the free diagonal of W would push it down without end");
     }
 
     @Override

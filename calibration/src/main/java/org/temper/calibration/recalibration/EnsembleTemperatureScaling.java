@@ -52,12 +52,17 @@ public final class EnsembleTemperatureScaling implements Calibrator {
     /** {@inheritDoc} Needs at least 2 examples, of at least two classes. */
     @Override
     public CalibrationMap fit(Predictions heldOut) {
-        Checks.heldOut(name(), heldOut, 2);
+        checkLabels(Checks.labels(heldOut), heldOut.classes());
         Predictions logits = heldOut.hasLogits() ? heldOut : heldOut.logitsFromLogProbabilities();
         double t = TemperatureScaling.byNll().fit(logits, CalibrationSettings.defaults().withMetrics(Metric.NLL))
                 .temperature();
         double[][] c = components(logits, t);
         return new Fitted(heldOut.classes(), t, weights(c), heldOut.hasLogits());
+    }
+
+    @Override
+    public void checkLabels(int[] labels, int classes) {
+        Checks.heldOut(name(), labels, 2);
     }
 
     /** @return c[i] = the probabilities of the true class under the three components */

@@ -68,9 +68,14 @@ public final class HistogramBinning implements Calibrator {
      */
     @Override
     public CalibrationMap fit(Predictions heldOut) {
-        Checks.heldOut(name(), heldOut, binning == Binning.EQUAL_WIDTH ? 2 : Math.max(2, bins));
+        checkLabels(Checks.labels(heldOut), heldOut.classes());
         return OneVsRest.fit(name(), heldOut, OneVsRest.Score.PROBABILITY,
                 (scores, positive, label) -> fitBins(scores, positive));
+    }
+
+    @Override
+    public void checkLabels(int[] labels, int classes) {
+        Checks.heldOut(name(), labels, binning == Binning.EQUAL_WIDTH ? 2 : Math.max(2, bins));
     }
 
     private Bins fitBins(double[] scores, boolean[] positive) {

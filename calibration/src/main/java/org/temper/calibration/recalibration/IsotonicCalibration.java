@@ -41,9 +41,14 @@ public final class IsotonicCalibration implements Calibrator {
     /** {@inheritDoc} Needs at least 2 examples, of at least two classes. */
     @Override
     public CalibrationMap fit(Predictions heldOut) {
-        Checks.heldOut(name(), heldOut, 2);
+        checkLabels(Checks.labels(heldOut), heldOut.classes());
         return OneVsRest.fit(name(), heldOut, OneVsRest.Score.PROBABILITY,
                 (scores, positive, label) -> Steps.fit(scores, positive));
+    }
+
+    @Override
+    public void checkLabels(int[] labels, int classes) {
+        Checks.heldOut(name(), labels, 2);
     }
 
     /** Fitted points (x_j, y_j), x strictly increasing, y non-decreasing. */

@@ -47,15 +47,20 @@ public final class MatrixScaling implements Calibrator {
      */
     @Override
     public CalibrationMap fit(Predictions heldOut) {
-        Checks.heldOut(name(), heldOut, 2);
-        if (lambda == 0) {
-            Checks.everyClass(name(), heldOut, "without a penalty the loss has no minimum; use lambda > 0");
-        }
+        checkLabels(Checks.labels(heldOut), heldOut.classes());
         int k = heldOut.classes();
         double[] weights = new double[SoftmaxRegression.parameters(k, false)];
         Arrays.fill(weights, lambda);
         return LinearSoftmaxMap.fit(name(), heldOut, LinearSoftmaxMap.Input.LOGITS, false, weights,
                 SoftmaxRegression.identity(k, false));
+    }
+
+    @Override
+    public void checkLabels(int[] labels, int classes) {
+        Checks.heldOut(name(), labels, 2);
+        if (lambda == 0) {
+            Checks.everyClass(name(), labels, classes, "without a penalty the loss has no minimum; use lambda > 0");
+        }
     }
 
     @Override

@@ -52,12 +52,16 @@ public final class PlattScaling implements Calibrator {
      */
     @Override
     public CalibrationMap fit(Predictions heldOut) {
-        if (!oneVsRest && heldOut.classes() > 2) {
-            throw new IllegalArgumentException("Platt scaling is for two classes, but the held-out "
-                    + "predictions have " + heldOut.classes() + ": use PlattScaling.oneVsRest()");
-        }
-        Checks.heldOut(name(), heldOut, 2);
+        checkLabels(Checks.labels(heldOut), heldOut.classes());
         return OneVsRest.fit(name(), heldOut, OneVsRest.Score.LOG_ODDS, PlattScaling::fitSigmoid);
+    }
+
+    @Override
+    public void checkLabels(int[] labels, int classes) {
+        if (!oneVsRest) {
+            Checks.twoClasses("Platt scaling", classes, "PlattScaling.oneVsRest()");
+        }
+        Checks.heldOut(name(), labels, 2);
     }
 
     /** p = sigmoid(a s + b), with a s taken as 0 when a = 0 (so that s may be infinite). */

@@ -45,8 +45,13 @@ public final class TemperatureCalibrator implements Calibrator {
     /** {@inheritDoc} Needs at least 2 examples, of at least two classes, as logits. */
     @Override
     public Fitted fit(Predictions heldOut) {
-        Checks.heldOut(name(), heldOut, 2);
+        checkLabels(Checks.labels(heldOut), heldOut.classes());
         return new Fitted(heldOut.classes(), scaling.fit(heldOut, settings));
+    }
+
+    @Override
+    public void checkLabels(int[] labels, int classes) {
+        Checks.heldOut(name(), labels, 2);
     }
 
     /**

@@ -37,12 +37,17 @@ public final class VectorScaling implements Calibrator {
      */
     @Override
     public CalibrationMap fit(Predictions heldOut) {
-        Checks.heldOut(name(), heldOut, 2);
-        Checks.everyClass(name(), heldOut, "its intercept would fall without end; fit on more data, or use "
-                + "matrix scaling, whose penalty keeps every parameter finite");
+        checkLabels(Checks.labels(heldOut), heldOut.classes());
         int k = heldOut.classes();
         double[] none = new double[SoftmaxRegression.parameters(k, true)];
         return LinearSoftmaxMap.fit(name(), heldOut, LinearSoftmaxMap.Input.LOGITS, true, none, none);
+    }
+
+    @Override
+    public void checkLabels(int[] labels, int classes) {
+        Checks.heldOut(name(), labels, 2);
+        Checks.everyClass(name(), labels, classes, "its intercept would fall without end; fit on more data, or use "
+                + "matrix scaling, whose penalty keeps every parameter finite");
     }
 
     @Override

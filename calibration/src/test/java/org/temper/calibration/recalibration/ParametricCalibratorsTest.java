@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.temper.calibration.CalibrationReport;
 import org.temper.calibration.CalibrationSettings;
@@ -339,5 +340,50 @@ class ParametricCalibratorsTest {
         Predictions separable = Predictions.binary(new double[] {.1, .2, .8, .9}, new int[] {0, 0, 1, 1});
         double[] step = BetaCalibration.binary().fit(separable).calibrateProbabilities(new double[] {.9, .1, .1, .9});
         assertTrue(step[1] < 1e-6 && step[3] > 1 - 1e-6, step[1] + " " + step[3]);
+    }
+
+    /** The label checks that wrappers make before training: the very error fit gives, or none where fit gets past them. */
+    @ParameterizedTest
+    @EnumSource(CalibrationMethod.class)
+    void checkLabelsRefusesWhatFitRefusesWithTheSameMessage(CalibrationMethod method) {
+        Calibrator calibrator = method.calibrator(5);
+        double[] logits = {2, 0, 0, 0, 2, 0, 1, 0, 0, 0, 1, 0};
+        for (int[] labels : new int[][] {{1, 1, 1, 1}, {0, 1, 0, 1}, {0, 1, 2, 1}}) {
+            Predictions heldOut = Predictions.fromLogits(logits, labels, 3);
+            String check = message(() -> calibrator.checkLabels(labels, 3));
+            String fit = message(() -> calibrator.fit(heldOut));
+            assertTrue(check == null || check.equals(fit), method + ": " + check + " vs " + fit);
+            boolean refused = labels[0] == labels[1] || labels.length < 5 && method == CalibrationMethod.HISTOGRAM
+                    || labels[2] == 0 && (method == CalibrationMethod.VECTOR || method == CalibrationMethod.DIRICHLET);
+            assertEquals(refused, check != null, method + " on " + java.util.Arrays.toString(labels) + ": " + check);
+        }
+        Predictions three = overconfident(30, 3, 12);
+        assertEquals(message(() -> PlattScaling.binary().fit(three)),
+                message(() -> PlattScaling.binary().checkLabels(new int[] {0, 1}, 3)));
+        assertEquals(message(() -> BetaCalibration.binary().fit(three)),
+                message(() -> BetaCalibration.binary().checkLabels(new int[] {0, 1}, 3)));
+    }
+
+    private static String message(Runnable run) {
+        try {
+            run.run();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void anIterationLimitIsReportedNotReturned() {
+        // Rosenbrock's valley from (-1.2, 1): three iterations leave it far from its minimum at (1, 1)
+        Lbfgs.Objective rosenbrock = (x, g) -> {
+            g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]);
+            g[1] = 200 * (x[1] - x[0] * x[0]);
+            return (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]);
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Lbfgs.minimise("a test fit",
+                rosenbrock, new double[] {-1.2, 1}, new double[] {1e-9, 1e-9}, 3));
+        assertTrue(e.getMessage().startsWith("a test fit did not converge in 3 iterations: the largest gradient"
+                + " component is still "), e.getMessage());
     }
 }
