@@ -71,8 +71,9 @@ import java.util.stream.IntStream;
  * <p>Serialization (Java and Tribuo's protobuf) stores each wrapped model with the held-out
  * probabilities and labels its map was fitted on, and refits the map on loading: every method's fit
  * is deterministic, so the loaded model predicts exactly as the saved one. Temperature scaling of
- * {@link NetworkModel}s exports to ONNX (each network's logits / T, softmax, the mean over the
- * networks); the other methods and other wrapped models do not export.
+ * {@link NetworkModel}s, and vector, matrix or Dirichlet calibration of them, export to ONNX
+ * ({@link CalibrationHead} after each network's logits, the mean over the networks); the other methods
+ * and other wrapped models do not export.
  */
 @ProtoSerializableClass(serializedDataClass = CalibratedModelProto.class, version = CalibratedModel.CURRENT_VERSION)
 public final class CalibratedModel extends Model<Label> implements ONNXExportable {
@@ -372,8 +373,9 @@ public final class CalibratedModel extends Model<Label> implements ONNXExportabl
     }
 
     /**
-     * Exports temperature-scaled networks: input "input" [batch, features] of raw features, output
-     * "output" [batch, labels] of the mean over the networks of softmax(logits / T), metadata as in
+     * Exports calibrated networks: input "input" [batch, features] of raw features, output "output"
+     * [batch, labels] of the mean over the wrapped networks of their calibrated probabilities
+     * ({@link CalibrationHead}: temperature, vector, matrix or Dirichlet calibration), metadata as in
      * {@link NetworkModel#exportONNXModel}.
      * @throws UnsupportedOperationException for other methods, or wrapped models that are not {@link NetworkModel}s
      */
@@ -383,7 +385,7 @@ public final class CalibratedModel extends Model<Label> implements ONNXExportabl
     }
 
     /**
-     * Writes the mean over the wrapped networks of softmax(logits / T) into the input's ONNX context.
+     * Writes the mean over the wrapped networks of their calibrated probabilities into the input's ONNX context.
      * @throws UnsupportedOperationException for other methods, or wrapped models that are not {@link NetworkModel}s
      */
     @Override
@@ -391,10 +393,8 @@ public final class CalibratedModel extends Model<Label> implements ONNXExportabl
         List<NetworkModel> networks = networks();
         ONNXNode sum = null;
         for (int m = 0; m < networks.size(); m++) {
-            double t = maps.get(m).parameters().get("T").get(0);
-            ONNXNode q = networks.get(m).writeLogits(input)
-                    .apply(ONNXOperators.DIV, input.onnxContext().constant("temperature", (float) t))
-                    .apply(ONNXOperators.SOFTMAX, Map.of("axis", 1));
+            ONNXNode q = OnnxGraphCopy.copy(CalibrationHead.graph(method, maps.get(m)),
+                    networks.get(m).writeLogits(input), CalibrationHead.OUTPUT);
             sum = sum == null ? q : sum.apply(ONNXOperators.ADD, q);
         }
         return networks.size() == 1 ? sum
@@ -402,14 +402,15 @@ public final class CalibratedModel extends Model<Label> implements ONNXExportabl
     }
 
     private List<NetworkModel> networks() {
-        if (method != CalibrationMethod.TEMPERATURE) {
-            throw new UnsupportedOperationException("Only temperature scaling exports to ONNX, and " + name
-                    + " is calibrated by " + method.key() + ": save it with Tribuo's serialize() instead");
+        if (!CalibrationHead.exports(method)) {
+            throw new UnsupportedOperationException("Only temperature, vector, matrix and Dirichlet calibration export"
+                    + " to ONNX, and " + name + " is calibrated by " + method.key()
+                    + ": save it with Tribuo's serialize() instead");
         }
         List<NetworkModel> networks = new ArrayList<>();
         for (Model<Label> m : members) {
             if (!(m instanceof NetworkModel network)) {
-                throw new UnsupportedOperationException("Only temperature-scaled NetworkModels export to ONNX, and "
+                throw new UnsupportedOperationException("Only calibrated NetworkModels export to ONNX, and "
                         + name + " wraps a " + m.getClass().getSimpleName() + ": save it with Tribuo's serialize()"
                         + " instead");
             }

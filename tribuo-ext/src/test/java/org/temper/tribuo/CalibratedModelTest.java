@@ -150,12 +150,26 @@ class CalibratedModelTest {
         assertEquals(scaled.getProvenance(), ONNXExportable.SERIALIZER.deserializeAndUnmarshal(stored));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = CalibrationMethod.class, names = {"VECTOR", "MATRIX", "DIRICHLET"})
+    void linearMapsBeforeTheSoftmaxExportAndOnnxExternalModelRunsThemAlike(CalibrationMethod method, @TempDir Path dir)
+            throws Exception {
+        CalibratedModel model = CalibratedModel.fit(network, heldOut, method);
+        Path file = dir.resolve(method.key() + ".onnx");
+        model.saveONNXModel("org.temper.test", 1, file);
+        double difference = Comparisons.maxDifferenceInOnnxExternalModel(model, file, test);
+        assertTrue(difference < 1e-4, method.key() + ": max difference " + difference);
+        assertTrue(Comparisons.maxDifference(model.predict(test), network.predict(test)) > 1e-3,
+                "the map changed the probabilities, so the export's equality means something");
+    }
+
     @Test
     void otherMethodsAndOtherModelsSayTheyDoNotExport() {
         CalibratedModel platt = CalibratedModel.fit(network, heldOut, CalibrationMethod.PLATT);
         UnsupportedOperationException method = assertThrows(UnsupportedOperationException.class,
                 () -> platt.exportONNXModel("org.temper.test", 1));
-        assertTrue(method.getMessage().contains("Only temperature scaling exports") && method.getMessage()
+        assertTrue(method.getMessage().contains("Only temperature, vector, matrix and Dirichlet calibration export")
+                && method.getMessage()
                 .contains("platt") && method.getMessage().contains("serialize()"), method.getMessage());
         CalibratedModel twice = CalibratedModel.fit(scaled, heldOut, CalibrationMethod.TEMPERATURE);
         UnsupportedOperationException model = assertThrows(UnsupportedOperationException.class,
