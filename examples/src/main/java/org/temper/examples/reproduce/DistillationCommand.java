@@ -2,13 +2,11 @@ package org.temper.examples.reproduce;
 
 import org.temper.onnx.objective.Distillation.SoftTerm;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code temper reproduce distillation}: students distilled from label-smoothed and dropout teachers
@@ -22,15 +20,12 @@ import java.util.concurrent.Callable;
                 + " whether the better teacher distils worse. --quick: alpha 0, .3, .6 and dropout at T = 1, 4 on"
                 + " 10,000 images for 10 epochs (a few minutes on 2 cores); --full: the whole grid, 100 epochs on"
                 + " 60,000 images (meant for a GPU; on the CPU it says how long it will take). A rerun resumes.")
-final class DistillationCommand implements Callable<Integer>, ExperimentCommand<DistillationTrial> {
+final class DistillationCommand extends ExperimentCommand<DistillationTrial> {
 
     /** 10,000 training images, none held out, the whole test set, 10 epochs. */
     static final Scale QUICK = new Scale(10_000, 0, 0, 10);
     /** Every training image (no temperature is fitted, so none is held out), 100 epochs. */
     static final Scale FULL = new Scale(60_000, 0, 0, 100);
-
-    @Mixin
-    ReproduceOptions options = new ReproduceOptions();
 
     @Option(names = "--soft-term", paramLabel = "TERM", defaultValue = "soft_cross_entropy",
             description = "soft_cross_entropy (Hinton et al.'s T^2 soft cross-entropy), mse_logits (half the mean"
@@ -66,7 +61,7 @@ final class DistillationCommand implements Callable<Integer>, ExperimentCommand<
         }
         TrialLoop.Outcome<DistillationTrial> outcome = plan(r).run(console, executor);
         DistillationResults results = DistillationResults.of(setup.grid(), outcome.trials());
-        String name = KnownData.of(options.data).map(KnownData::title).orElse(options.data);
+        String name = KnownData.titleOf(options.data);
         Report report = new DistillationReport(r.experiment(), r.info(outcome), setup, results, outcome.trials(),
                 DistillationFigures.write(r.folder(), name, results)).report();
         Reports.finish(r.folder(), report, console);
@@ -90,18 +85,13 @@ final class DistillationCommand implements Callable<Integer>, ExperimentCommand<
     }
 
     @Override
-    public ReproduceOptions options() {
-        return options;
-    }
-
-    @Override
-    public ExperimentRun<DistillationTrial> open() throws IOException {
+    ExperimentRun<DistillationTrial> open() throws IOException {
         return ExperimentRun.open(options, DistillationExperiment.NAME, QUICK, FULL, setup()::experiment,
                 DistillationTrial.class);
     }
 
     @Override
-    public TrialLoop<DistillationTrial> plan(ExperimentRun<DistillationTrial> r) {
+    TrialLoop<DistillationTrial> plan(ExperimentRun<DistillationTrial> r) {
         return setup().plan(r.experiment(), r.store(), new TrialRunner(r.data()));
     }
 }

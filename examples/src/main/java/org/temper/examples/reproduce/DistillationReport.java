@@ -42,7 +42,7 @@ record DistillationReport(Experiment experiment, RunInfo run, DistillationExperi
     }
 
     private String dataName() {
-        return KnownData.of(experiment.data()).map(KnownData::title).orElse(experiment.data());
+        return KnownData.titleOf(experiment.data());
     }
 
     private String title() {

@@ -1,13 +1,11 @@
 package org.temper.examples.reproduce;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code temper reproduce information}: Mueller et al.'s mutual-information estimate between a training
@@ -20,10 +18,7 @@ import java.util.concurrent.Callable;
                 + " shifts, after every epoch of a hard-target and a label smoothing 0.1 teacher (Mueller et al.,"
                 + " section 5). --quick: 20,000 training images, 10 epochs; --full: 100 epochs on 60,000. A rerun"
                 + " resumes the folder.")
-final class InformationCommand implements Callable<Integer>, ExperimentCommand<InformationTrial> {
-
-    @Mixin
-    ReproduceOptions options = new ReproduceOptions();
+final class InformationCommand extends ExperimentCommand<InformationTrial> {
 
     @Override
     public Integer call() throws Exception {
@@ -45,18 +40,13 @@ final class InformationCommand implements Callable<Integer>, ExperimentCommand<I
     }
 
     @Override
-    public ReproduceOptions options() {
-        return options;
-    }
-
-    @Override
-    public ExperimentRun<InformationTrial> open() throws IOException {
+    ExperimentRun<InformationTrial> open() throws IOException {
         return ExperimentRun.open(options, InformationExperiment.NAME, ProjectionExperiment.QUICK,
                 ProjectionExperiment.FULL, InformationExperiment::experiment, InformationTrial.class);
     }
 
     @Override
-    public TrialLoop<InformationTrial> plan(ExperimentRun<InformationTrial> r) {
+    TrialLoop<InformationTrial> plan(ExperimentRun<InformationTrial> r) {
         return InformationExperiment.plan(r.experiment(), r.store(), new TrialRunner(r.data()), options.device);
     }
 }

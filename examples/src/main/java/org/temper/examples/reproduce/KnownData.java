@@ -42,4 +42,12 @@ enum KnownData {
         }
         return n.contains("mnist") ? Optional.of(MNIST) : Optional.empty();
     }
+
+    /**
+     * @param data "fashion-mnist" or a folder of IDX files
+     * @return the name of the data set it is, as the papers write it, or the data as given
+     */
+    static String titleOf(String data) {
+        return of(data).map(KnownData::title).orElse(data);
+    }
 }

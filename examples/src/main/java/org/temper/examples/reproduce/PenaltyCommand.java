@@ -1,13 +1,11 @@
 package org.temper.examples.reproduce;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code temper reproduce penalty}: the confidence penalty's effect on accuracy, calibration and
@@ -19,10 +17,7 @@ import java.util.concurrent.Callable;
                 + " smoothing 0.1 and hard targets on the replication's MLP: test accuracy, ECE, NLL and mean entropy."
                 + " --quick: 10,000 training images, 10 epochs, 17 trials, a few minutes on 2 idle cores; --full:"
                 + " 100 epochs on 60,000. A rerun resumes the folder.")
-final class PenaltyCommand implements Callable<Integer>, ExperimentCommand<PenaltyTrial> {
-
-    @Mixin
-    ReproduceOptions options = new ReproduceOptions();
+final class PenaltyCommand extends ExperimentCommand<PenaltyTrial> {
 
     @Override
     public Integer call() throws Exception {
@@ -30,7 +25,7 @@ final class PenaltyCommand implements Callable<Integer>, ExperimentCommand<Penal
         TrialExecutor executor = options.executor();
         ExperimentRun<PenaltyTrial> o = open();
         ExperimentData data = o.data();
-        String dataset = PublishedSmoothing.forData(options.data).map(PublishedSmoothing::dataset).orElse(options.data);
+        String dataset = KnownData.titleOf(options.data);
         console.printf(Locale.ROOT, "Confidence penalty on %s: %,d training and %,d test images, %d classes, %d"
                         + " epochs, %d configurations x seeds 1..%d, %s; results in %s%n", options.data,
                 data.train().size(), data.test().size(), data.classes(), o.scale().epochs(),
@@ -41,25 +36,21 @@ final class PenaltyCommand implements Callable<Integer>, ExperimentCommand<Penal
                         .toList(), data.classes())).toList();
         RunInfo run = o.info(outcome);
         var figures = PenaltyFigures.write(o.folder(), dataset, data.classes(), summaries, outcome.trials());
-        Report report = new PenaltyReport(o.experiment(), run, dataset, "MNIST".equals(dataset), summaries,
+        boolean mnist = KnownData.of(options.data).orElse(null) == KnownData.MNIST;
+        Report report = new PenaltyReport(o.experiment(), run, dataset, mnist, summaries,
                 outcome.trials(), figures).report();
         Reports.finish(o.folder(), report, console);
         return outcome.exitCode();
     }
 
     @Override
-    public ReproduceOptions options() {
-        return options;
-    }
-
-    @Override
-    public ExperimentRun<PenaltyTrial> open() throws IOException {
+    ExperimentRun<PenaltyTrial> open() throws IOException {
         return ExperimentRun.open(options, PenaltyExperiment.NAME, PenaltyExperiment.QUICK,
                 PenaltyExperiment.FULL, PenaltyExperiment::experiment, PenaltyTrial.class);
     }
 
     @Override
-    public TrialLoop<PenaltyTrial> plan(ExperimentRun<PenaltyTrial> r) {
+    TrialLoop<PenaltyTrial> plan(ExperimentRun<PenaltyTrial> r) {
         return PenaltyExperiment.plan(r.experiment(), r.store(), new TrialRunner(r.data()), options.device);
     }
 }

@@ -1,13 +1,11 @@
 package org.temper.examples.reproduce;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code temper reproduce projection}: penultimate-layer projections of three classes for a hard-target
@@ -19,10 +17,7 @@ import java.util.concurrent.Callable;
                 + " hard targets and label smoothing 0.1 (Mueller et al.'s figure), training and test images, with"
                 + " the clusters' tightness measured. --quick: 20,000 training images, 10 epochs; --full: 100 epochs"
                 + " on 60,000. A rerun resumes the folder.")
-final class ProjectionCommand implements Callable<Integer>, ExperimentCommand<ProjectionTrial> {
-
-    @Mixin
-    ReproduceOptions options = new ReproduceOptions();
+final class ProjectionCommand extends ExperimentCommand<ProjectionTrial> {
 
     @Override
     public Integer call() throws Exception {
@@ -42,18 +37,13 @@ final class ProjectionCommand implements Callable<Integer>, ExperimentCommand<Pr
     }
 
     @Override
-    public ReproduceOptions options() {
-        return options;
-    }
-
-    @Override
-    public ExperimentRun<ProjectionTrial> open() throws IOException {
+    ExperimentRun<ProjectionTrial> open() throws IOException {
         return ExperimentRun.open(options, ProjectionExperiment.NAME, ProjectionExperiment.QUICK,
                 ProjectionExperiment.FULL, ProjectionExperiment::experiment, ProjectionTrial.class);
     }
 
     @Override
-    public TrialLoop<ProjectionTrial> plan(ExperimentRun<ProjectionTrial> r) {
+    TrialLoop<ProjectionTrial> plan(ExperimentRun<ProjectionTrial> r) {
         return ProjectionExperiment.plan(r.experiment(), r.store(), new TrialRunner(r.data()), options.device);
     }
 }

@@ -1,14 +1,12 @@
 package org.temper.examples.reproduce;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code temper reproduce smoothing}: label smoothing's effect on the calibration of the replication's
@@ -20,10 +18,7 @@ import java.util.concurrent.Callable;
                 + " ECE and temperature scaling beside the published numbers. --quick: 20,000 training images,"
                 + " 10 epochs, about a minute on 2 idle cores; --full: 100 epochs on 55,000. A rerun resumes the"
                 + " folder.")
-final class SmoothingCommand implements Callable<Integer>, ExperimentCommand<SmoothingTrial> {
-
-    @Mixin
-    ReproduceOptions options = new ReproduceOptions();
+final class SmoothingCommand extends ExperimentCommand<SmoothingTrial> {
 
     @Override
     public Integer call() throws Exception {
@@ -45,7 +40,7 @@ final class SmoothingCommand implements Callable<Integer>, ExperimentCommand<Smo
                     published));
         }
         RunInfo run = r.info(outcome);
-        String name = published == null ? options.data : published.dataset();
+        String name = KnownData.titleOf(options.data);
         Report report = new SmoothingReport(r.experiment(), run, published, summaries, outcome.trials(),
                 SmoothingFigures.write(r.folder(), name, summaries, outcome.trials(), published)).report();
         Reports.finish(r.folder(), report, console);
@@ -53,18 +48,13 @@ final class SmoothingCommand implements Callable<Integer>, ExperimentCommand<Smo
     }
 
     @Override
-    public ReproduceOptions options() {
-        return options;
-    }
-
-    @Override
-    public ExperimentRun<SmoothingTrial> open() throws IOException {
+    ExperimentRun<SmoothingTrial> open() throws IOException {
         return ExperimentRun.open(options, SmoothingExperiment.NAME, Scale.QUICK, Scale.FULL,
                 SmoothingExperiment::experiment, SmoothingTrial.class);
     }
 
     @Override
-    public TrialLoop<SmoothingTrial> plan(ExperimentRun<SmoothingTrial> r) {
+    TrialLoop<SmoothingTrial> plan(ExperimentRun<SmoothingTrial> r) {
         return SmoothingExperiment.plan(r.experiment(), r.store(), new TrialRunner(r.data()), options.device);
     }
 }
