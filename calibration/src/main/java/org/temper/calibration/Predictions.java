@@ -18,7 +18,7 @@ public final class Predictions {
     public static final double DEFAULT_TOLERANCE = 1e-4;
 
     /** Logit that {@link #logitsFromLogProbabilities()} gives a probability of zero. */
-    static final double LOG_OF_ZERO = Math.log(Double.MIN_NORMAL);
+    public static final double LOG_OF_ZERO = Math.log(Double.MIN_NORMAL);
 
     final double[] values;
     final int[] labels;

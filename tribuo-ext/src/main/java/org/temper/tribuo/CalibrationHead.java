@@ -1,8 +1,10 @@
 package org.temper.tribuo;
 
 import ai.onnx.proto.OnnxMl;
+import org.temper.calibration.Predictions;
 import org.temper.calibration.recalibration.CalibrationMap;
 import org.temper.calibration.recalibration.CalibrationMethod;
+import org.temper.calibration.recalibration.DirichletCalibration;
 import org.temper.onnx.graph.DType;
 import org.temper.onnx.graph.GraphBuilder;
 import org.temper.onnx.graph.OnnxProto;
@@ -19,9 +21,10 @@ import java.util.List;
  * start from it, clipped as the fit clipped it:
  * <ul>
  *   <li>temperature: softmax(z / T);</li>
- *   <li>vector scaling: softmax(w * x + b), x = max(log softmax(z), ln Double.MIN_NORMAL);</li>
+ *   <li>vector scaling: softmax(w * x + b), x = max(log softmax(z), {@link Predictions#LOG_OF_ZERO});</li>
  *   <li>matrix scaling: softmax(x W^T + b), the same x;</li>
- *   <li>Dirichlet calibration: softmax(x W^T + b), x = max(log softmax(z), ln 2^-52).</li>
+ *   <li>Dirichlet calibration: softmax(x W^T + b), x = max(log softmax(z),
+ *   ln {@link DirichletCalibration#PROBABILITY_FLOOR}).</li>
  * </ul>
  * The other methods (Platt, isotonic, histogram, ETS, beta) are one-vs-rest or piecewise maps and are
  * not exported.
@@ -58,10 +61,11 @@ final class CalibrationHead {
         Value z = g.input(INPUT, DType.FLOAT, Shape.batchOf(k));
         Value u = switch (method) {
             case TEMPERATURE -> g.div(z, g.scalar(map.parameters().get("T").get(0), DType.FLOAT));
-            case VECTOR -> g.add(g.mul(logProbabilities(g, z, Math.log(Double.MIN_NORMAL)),
+            case VECTOR -> g.add(g.mul(logProbabilities(g, z, Predictions.LOG_OF_ZERO),
                     vector(g, "w", map.parameters().get("w"))), vector(g, "b", map.parameters().get("b")));
-            case MATRIX -> affine(g, logProbabilities(g, z, Math.log(Double.MIN_NORMAL)), map, k);
-            case DIRICHLET -> affine(g, logProbabilities(g, z, Math.log(Math.ulp(1.0))), map, k);
+            case MATRIX -> affine(g, logProbabilities(g, z, Predictions.LOG_OF_ZERO), map, k);
+            case DIRICHLET -> affine(g, logProbabilities(g, z, Math.log(DirichletCalibration.PROBABILITY_FLOOR)), map,
+                    k);
             default -> throw new IllegalArgumentException(method.key() + " has no ONNX form");
         };
         g.output(g.softmax(u, 1), OUTPUT);

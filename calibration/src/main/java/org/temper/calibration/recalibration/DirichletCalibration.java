@@ -20,6 +20,9 @@ import org.temper.calibration.Predictions;
  */
 public final class DirichletCalibration implements Calibrator {
 
+    /** Probabilities below this count as it before their log is taken: x = ln max(p, PROBABILITY_FLOOR). */
+    public static final double PROBABILITY_FLOOR = LogScores.EPSILON;
+
     private final double lambda;
     private final double mu;
 
